@@ -1,0 +1,83 @@
+"""The shared working types of the extractor: a located, typed candidate name and the per-article context."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from flows.core.actors.lexicon import Lexicon
+from flows.core.actors.scan import Hit
+from flows.core.model import Sentence
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A name found at ``text[start:end]``, with what the rules could tell about it."""
+
+    start: int
+    end: int
+    type: str
+    name: str
+    code: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    registry: bool = False  # the name came from a gazetteer
+    key: str | None = None  # set for registry entries whose id must not depend on the surface
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What every rule may consult about one article."""
+
+    text: str
+    folded: str
+    lexicon: Lexicon
+    sentences: list[Sentence]
+    names: list[Hit]
+    titles: list[Hit]
+    lower_words: frozenset[str]
+    modes: list[str] = field(default_factory=list)  # per sentence: body, titlecase, caps
+    _sentence_starts: list[int] = field(default_factory=list)
+    _name_starts: list[int] = field(default_factory=list)
+    _title_ends: dict[int, Hit] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.char_start for s in self.sentences]
+        self._name_starts = [hit.start for hit in self.names]
+        self._title_ends = {hit.end: hit for hit in self.titles}
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (the nearest one before it, if it falls between sentences)."""
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    def names_within(self, start: int, end: int) -> list[Hit]:
+        """Gazetteer name hits lying wholly inside ``[start, end)``."""
+        first = bisect.bisect_left(self._name_starts, start)
+        found = []
+        for hit in self.names[first:]:
+            if hit.start >= end:
+                break
+            if hit.end <= end:
+                found.append(hit)
+        return found
+
+    def name_before(self, offset: int, floor: int) -> Hit | None:
+        """The last name hit ending at or before ``offset`` and starting at or after ``floor``."""
+        index = bisect.bisect_right(self._name_starts, offset) - 1
+        while index >= 0 and self.names[index].end > offset:
+            index -= 1
+        if index >= 0 and self.names[index].start >= floor:
+            return self.names[index]
+        return None
+
+    def title_ending_before(self, offset: int) -> Hit | None:
+        """A title hit separated from ``offset`` only by spaces ("governor Boris Dubrovsky")."""
+        probe = offset
+        while probe > 0 and self.text[probe - 1] == " ":
+            probe -= 1
+        return self._title_ends.get(probe) if probe < offset else None
+
+    def is_sentence_initial(self, offset: int) -> bool:
+        sentence = self.sentences[self.sentence_at(offset)] if self.sentences else None
+        floor = sentence.char_start if sentence else 0
+        return not self.text[floor:offset].strip(" \"“”'‘’([—–-•*\n\t")

@@ -1,0 +1,353 @@
+"""Turn one run of capitalised words into typed candidates (body sentences only).
+
+Order of evidence: a gazetteer entry covering the whole phrase; a head noun ("... Ministry", "... Strait"); a
+title before a name ("Health Minister Veronika Skvortsova"); then the pieces between gazetteer hits, judged by
+the shape of the words and the words around them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.actors.candidates import ArticleContext, Candidate
+from flows.core.actors.lexicon import Entry, fold
+from flows.core.actors.scan import Hit, Token, run_tokens
+from flows.core.actors.vocabulary import (
+    LEADING_ORGANISATION_HEADS,
+    MONTHS_AND_DAYS,
+    NAME_CONNECTORS,
+    NAME_PARTICLES,
+    NEVER_NAMES,
+    NON_ORGANISATION_ACRONYMS,
+    ORGANISATION_APPOSITION_NOUNS,
+    ORGANISATION_HEADS,
+    ORGANISATION_NOUNS_AFTER,
+    ORGANISATION_PREFIX_CUES,
+    ORGANISATION_VERB_CUES,
+    PERSON_APPOSITION_NOUNS,
+    PLACE_HEADS,
+    PLACE_NOUNS_AFTER,
+    PLACE_PREPOSITIONS,
+    ROMAN_NUMERALS,
+    WATER_HEADS,
+)
+
+HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Prof", "Prof."})
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+_DOMAIN = re.compile(r"\.(?:com|org|net|co|io|ru|uk|de|fr|cn|info|news)$", re.IGNORECASE)
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_APPOSITION = re.compile(r"^, (?:the|a|an|its|his|her) ([^,.;:()]{1,80})")
+_NEXT_WORD = re.compile(r"^[ \u00a0]+([a-z]+)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+(?:the[ \u00a0]+)?$")
+_SECTOR_BY_HEAD = {
+    **dict.fromkeys("Ministry Department Agency Office Bureau Administration Cabinet Secretariat Directorate "
+                    "Embassy Consulate Treasury Commission Authority".split(), "GOV"),
+    **dict.fromkeys("Army Navy Corps Forces Force Brigade Battalion Regiment Division Command Guard".split(), "MIL"),
+    **dict.fromkeys("Court Tribunal".split(), "JUD"),
+    **dict.fromkeys("Parliament Assembly Congress Senate".split(), "LEG"),
+    **dict.fromkeys("Party".split(), "PTY"),
+    **dict.fromkeys("Police".split(), "COP"),
+    **dict.fromkeys("University College School Academy Institute".split(), "EDU"),
+    **dict.fromkeys("Times Post News Journal Herald Tribune Telegraph Gazette Press Broadcasting Television Radio "
+                    "Media".split(), "MED"),
+    **dict.fromkeys("Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC Plc PLC Co Co. Holdings Airlines Airways "
+                    "Motors Industries Bank Exchange".split(), "BUS"),
+    **dict.fromkeys("Church Mission".split(), "REL"),
+    **dict.fromkeys("Hospital".split(), "HLH"),
+}
+
+
+def candidate_from_hit(ctx: ArticleContext, hit: Hit) -> Candidate | None:
+    """The actor a gazetteer hit names, or None for demonyms and descriptions."""
+    entry = hit.of_kind("person", "institution", "country", "capital", "place")
+    if entry is None or entry.type is None:
+        return None
+    if entry.kind == "capital":
+        return _capital_candidate(ctx, hit, entry)
+    code = entry.code or entry.stands_for
+    return Candidate(hit.start, hit.end, entry.type, entry.name, code, entry.sector, registry=True)
+
+
+def _capital_candidate(ctx: ArticleContext, hit: Hit, entry: Entry) -> Candidate:
+    """A capital stands for its country ("Beijing claims", "accuse Washington") unless it is where one goes."""
+    before = _PREVIOUS_WORD.search(ctx.text[max(hit.start - 30, 0):hit.start])
+    after = ctx.text[hit.end:hit.end + 3]
+    is_location = (before is not None and before.group(1).lower() in PLACE_PREPOSITIONS | {"to", "of", "around"}) \
+        or after.startswith((" (", " -", " —", " –", ",")) and ctx.is_sentence_initial(hit.start)
+    if is_location or entry.code is None:
+        return Candidate(hit.start, hit.end, "place", entry.name, entry.code, registry=True)
+    return Candidate(hit.start, hit.end, "country", ctx.lexicon.country_names.get(entry.code, entry.name),
+                     entry.code, registry=True)
+
+
+def _hit_code(hit: Hit) -> str | None:
+    entry = hit.of_kind("country", "capital", "demonym", "institution", "place")
+    return (entry.code or entry.stands_for) if entry else None
+
+
+def _is_ordinary(ctx: ArticleContext, word: str) -> bool:
+    low = fold(word)
+    return low in ctx.lexicon.common_words and low not in ctx.lexicon.given_names
+
+
+def _drop_leading(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Token]:
+    """Drop words that are not part of a name: "The", "However", a sentence-initial ordinary word."""
+    starts = {hit.start for hit in hits if hit.of_kind("person", "institution", "country", "capital")}
+    while tokens:
+        word = tokens[0].text
+        if word in NEVER_NAMES or word in MONTHS_AND_DAYS or word in NAME_CONNECTORS:
+            tokens = tokens[1:]
+            continue
+        if tokens[0].start not in starts and ctx.is_sentence_initial(tokens[0].start) and (
+            _is_ordinary(ctx, word) or word.lower() in ctx.lower_words
+        ):
+            tokens = tokens[1:]
+            continue
+        break
+    while tokens and (tokens[-1].text in NAME_CONNECTORS or tokens[-1].text in NEVER_NAMES):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _pieces(tokens: list[Token], hits: list[Hit]) -> list[list[Token]]:
+    """Split a run after possessives and at month and day names, unless a gazetteer hit spans the break."""
+    pieces: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.text in MONTHS_AND_DAYS:
+            pieces.append([])
+            continue
+        pieces[-1].append(token)
+        spanned = any(hit.start <= token.start and hit.end > token.end + 2 for hit in hits)
+        if token.possessive and not spanned:
+            pieces.append([])
+    return [piece for piece in pieces if piece]
+
+
+def classify_run(ctx: ArticleContext, start: int, end: int) -> list[Candidate]:
+    """Candidates for the capitalised run ``text[start:end]`` of a body sentence."""
+    tokens = run_tokens(ctx.text, start, end)
+    hits = ctx.names_within(start, tokens[-1].end) if tokens else []
+    found: list[Candidate] = []
+    for piece in _pieces(tokens, hits):
+        piece = _drop_leading(ctx, piece, hits)
+        if piece:
+            inner = [hit for hit in hits if hit.start >= piece[0].start and hit.end <= piece[-1].end]
+            found.extend(classify_piece(ctx, piece, inner))
+    return found
+
+
+def classify_piece(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate]:
+    start, end = tokens[0].start, tokens[-1].end
+    whole = next((hit for hit in hits if hit.start == start and hit.end == end), None)
+    if whole is not None:
+        candidate = candidate_from_hit(ctx, whole)
+        return [candidate] if candidate else []
+    headed = _headed_candidate(ctx, tokens, hits)
+    if headed is not None:
+        return [headed]
+    titled = _titled_person(ctx, tokens, hits)
+    if titled is not None:
+        return titled
+    return _split_by_hits(ctx, tokens, hits)
+
+
+def _first_code(hits: list[Hit]) -> str | None:
+    return next((code for code in map(_hit_code, hits) if code), None)
+
+
+def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> Candidate | None:
+    if len(tokens) < 2:
+        return None
+    first, last = tokens[0].text, tokens[-1].text
+    start, end = tokens[0].start, tokens[-1].end
+    name = ctx.text[start:end]
+    if last in ORGANISATION_HEADS or (first in LEADING_ORGANISATION_HEADS and tokens[1].text in {"of", "for"}):
+        sector = _SECTOR_BY_HEAD.get(last) or _SECTOR_BY_HEAD.get(first)
+        return Candidate(start, end, "organization", name, _first_code(hits), sector)
+    if last in WATER_HEADS:
+        return Candidate(start, end, "place", name, None)
+    if last in PLACE_HEADS:
+        return Candidate(start, end, "place", name, _first_code(hits))
+    return None
+
+
+def _titled_person(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate] | None:
+    """ "[U.S.] [Deputy] Secretary of State Antony Blinken [of ...]": a title then a name inside one run."""
+    end = tokens[-1].end
+    inside = [t for t in ctx.titles if t.start >= tokens[0].start and t.end < end]
+    name_start = None
+    title_hit = None
+    for title in reversed(inside):
+        following = [tok for tok in tokens if tok.start > title.end]
+        if following and following[0].text not in NAME_CONNECTORS and following[0].start - title.end <= 2:
+            title_hit, name_start = title, following[0].start
+            break
+    if title_hit is None or name_start is None:
+        return None
+    prefix_hits = [hit for hit in hits if hit.end <= title_hit.start]
+    title_from = max([tokens[0].start, *(hit.end for hit in prefix_hits)])
+    title_text = ctx.text[title_from:title_hit.end].strip(" ,") or ctx.text[title_hit.start:title_hit.end]
+    rest = [tok for tok in tokens if tok.start >= name_start]
+    person_tokens, after = _cut_at_connector(rest)
+    found: list[Candidate] = [c for c in map(lambda h: candidate_from_hit(ctx, h), prefix_hits) if c]
+    person_hits = [hit for hit in hits if hit.start >= name_start and hit.end <= person_tokens[-1].end]
+    code = _first_code(prefix_hits)
+    tail = classify_piece(ctx, after, [h for h in hits if h.start >= after[0].start]) if after else []
+    if code is None:
+        code = next((c.code for c in tail if c.type in {"country", "organization"} and c.code), None)
+    person = _person_from_tokens(ctx, person_tokens, person_hits, code)
+    person.title = title_text
+    person.sector = person.sector or (title_hit.entries[0].sector if title_hit.entries else None)
+    return [*found, person, *tail]
+
+
+def _cut_at_connector(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    for index, token in enumerate(tokens):
+        if index and token.text in {"of", "for", "&"}:
+            return tokens[:index], tokens[index + 1:]
+    return tokens, []
+
+
+def _person_from_tokens(ctx: ArticleContext, tokens: list[Token], hits: list[Hit], code: str | None) -> Candidate:
+    start, end = tokens[0].start, tokens[-1].end
+    registry = next((hit for hit in hits if hit.start == start and hit.end == end and hit.of_kind("person")), None)
+    if registry is not None:
+        entry = registry.of_kind("person")
+        assert entry is not None
+        return Candidate(start, end, "person", entry.name, code or entry.code, entry.sector, registry=True)
+    return Candidate(start, end, "person", ctx.text[start:end], code)
+
+
+def _split_by_hits(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate]:
+    """Gazetteer hits become their actors; the words between them are judged on their own."""
+    found: list[Candidate] = []
+    pending: list[Token] = []
+    previous: Hit | None = None
+    for token in tokens:
+        hit = next((h for h in hits if h.start <= token.start < h.end), None)
+        if hit is None:
+            pending.append(token)
+            continue
+        if pending:
+            found.extend(_judge_unknown(ctx, pending, previous))
+            pending = []
+        if hit is not previous:
+            candidate = candidate_from_hit(ctx, hit)
+            if candidate:
+                found.append(candidate)
+            previous = hit
+    if pending:
+        found.extend(_judge_unknown(ctx, pending, previous))
+    return _merge_given_name_places(ctx, found)
+
+
+def _merge_given_name_places(ctx: ArticleContext, found: list[Candidate]) -> list[Candidate]:
+    """ "Jordan Henderson", "Georgia Smith": a place that is also a given name, directly before a person's name."""
+    merged: list[Candidate] = []
+    for candidate in found:
+        previous = merged[-1] if merged else None
+        if (previous is not None and candidate.type == "person" and previous.type in {"place", "country"}
+                and fold(ctx.text[previous.start:previous.end]) in ctx.lexicon.given_names
+                and ctx.text[previous.end:candidate.start] == " "):
+            merged[-1] = Candidate(previous.start, candidate.end, "person", ctx.text[previous.start:candidate.end],
+                                   candidate.code, title=candidate.title)
+            continue
+        merged.append(candidate)
+    return merged
+
+
+def _judge_unknown(ctx: ArticleContext, tokens: list[Token], previous: Hit | None) -> list[Candidate]:
+    while tokens and tokens[0].text in NAME_CONNECTORS | NEVER_NAMES:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in NAME_CONNECTORS | NEVER_NAMES:
+        tokens = tokens[:-1]
+    if not tokens:
+        return []
+    start, end = tokens[0].start, tokens[-1].end
+    kind = judge_kind(ctx, tokens)
+    if kind is None:
+        return []
+    code = _hit_code(previous) if previous is not None and previous.end + 1 >= start else None
+    if kind == "person":
+        person = Candidate(start, end, "person", ctx.text[start:end], code)
+        title = ctx.title_ending_before(start)
+        if title is not None:
+            person.title = ctx.text[title.start:title.end]
+            person.sector = title.entries[0].sector if title.entries else None
+        return [person]
+    return [Candidate(start, end, kind, ctx.text[start:end], code if kind != "place" else None)]
+
+
+def judge_kind(ctx: ArticleContext, tokens: list[Token]) -> str | None:
+    """What an unknown capitalised phrase most likely names, from its shape and its neighbours."""
+    start, end = tokens[0].start, tokens[-1].end
+    words = [token.text for token in tokens]
+    cue = _context_kind(ctx, start, end)
+    if len(words) == 1:
+        return _judge_single(ctx, words[0], start, cue)
+    if cue == "organization":
+        return cue
+    given = fold(words[0]) in ctx.lexicon.given_names
+    shaped = any(_INITIAL.match(w) or w in NAME_PARTICLES for w in words[1:-1])
+    honorific = _has_honorific(ctx, start)
+    if given or shaped or honorific or ctx.title_ending_before(start) is not None:
+        return "person"
+    if cue is not None:
+        return cue
+    if any(_is_ordinary(ctx, w) or w.lower() in ctx.lower_words or not w[:1].isalpha() for w in words):
+        return None
+    return "person"
+
+
+def _judge_single(ctx: ArticleContext, word: str, start: int, cue: str | None) -> str | None:
+    if _is_acronym(ctx, word):
+        return "organization"
+    if _DOMAIN.search(word):
+        return "organization"
+    if cue == "organization" or _has_honorific(ctx, start) or ctx.title_ending_before(start) is not None:
+        return cue or "person"
+    if cue == "place" and not _is_ordinary(ctx, word) and word.lower() not in ctx.lower_words:
+        return "place"
+    low = fold(word)
+    if low in ctx.lexicon.given_names and low not in ctx.lexicon.common_words and low not in ctx.lower_words:
+        return "person"
+    return cue if cue == "person" else None
+
+
+def _is_acronym(ctx: ArticleContext, word: str) -> bool:
+    return (
+        bool(_ACRONYM.match(word))
+        and word not in NON_ORGANISATION_ACRONYMS
+        and word not in ROMAN_NUMERALS
+        and word not in ctx.lexicon.country_names
+    )
+
+
+def _has_honorific(ctx: ArticleContext, start: int) -> bool:
+    before = ctx.text[max(start - 6, 0):start].rstrip()
+    return any(before.endswith(h) for h in HONORIFICS)
+
+
+def _context_kind(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """Cues around a phrase: "X said in a statement", "shares of X", "X, the state oil company", "in X"."""
+    text = ctx.text
+    after = text[end:end + 90]
+    before = text[max(start - 25, 0):start]
+    if after.startswith(ORGANISATION_VERB_CUES[:2]) or before.endswith(ORGANISATION_PREFIX_CUES):
+        return "organization"
+    following = _NEXT_WORD.match(after)
+    if following and following.group(1) in ORGANISATION_NOUNS_AFTER:
+        return "organization"
+    if following and following.group(1) in PLACE_NOUNS_AFTER and before.endswith("the "):
+        return "place"
+    apposition = _APPOSITION.match(after)
+    if apposition:
+        words = set(apposition.group(1).split())
+        if words & ORGANISATION_APPOSITION_NOUNS:
+            return "organization"
+        if words & PERSON_APPOSITION_NOUNS:
+            return "person"
+    previous = _PREVIOUS_WORD.search(before)
+    if previous and previous.group(1) in PLACE_PREPOSITIONS:
+        return "place"
+    return None

@@ -1,0 +1,114 @@
+"""Find the raw material of names in a text: gazetteer hits and runs of capitalised words.
+
+Both are found for the whole text at once (one automaton pass, one regex pass); later stages only look at the
+places these point to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.core.actors.lexicon import Entry, Lexicon
+from flows.core.actors.vocabulary import NAME_CONNECTORS
+
+_UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0x00C0, 0x0250)) if ch.isupper())
+_TOKEN = rf"(?:[{_UPPER}]\w*(?:[-'’.&]\w+)*\.?|(?:al|el|ad|as|bin|ibn)-[{_UPPER}]\w*(?:-\w+)*)"
+_CONNECTOR = "|".join(sorted((re.escape(word) for word in NAME_CONNECTORS), key=len, reverse=True))
+RUN_PATTERN = re.compile(rf"(?<![\w'’.]){_TOKEN}(?:[ \u00a0]+(?:(?:{_CONNECTOR})[ \u00a0]+)*{_TOKEN})*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’])")
+
+_ACTOR_KINDS = frozenset({"country", "capital", "institution", "place", "person"})
+_KEEP_DOT = re.compile(r"^(?:[A-Z]\.|(?:[A-Za-z]\.){2,}|Inc\.|Corp\.|Co\.|Ltd\.|Jr\.|Sr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A gazetteer surface found in the text."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    def of_kind(self, *kinds: str) -> Entry | None:
+        return next((entry for entry in self.entries if entry.kind in kinds), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a capitalised run; ``possessive`` when the text had "'s" after it."""
+
+    start: int
+    end: int
+    text: str
+    possessive: bool = False
+
+
+def _is_word_start(folded: str, index: int) -> bool:
+    return index == 0 or not folded[index - 1].isalnum()
+
+
+def _is_word_end(folded: str, index: int) -> bool:
+    return index >= len(folded) or not folded[index].isalnum()
+
+
+def _looks_like_name(surface: str) -> bool:
+    """Capitalised (each content word), or all capitals: how a name may appear; "china" or "the state" may not."""
+    if surface.isupper():
+        return True
+    words = surface.split()
+    return words[0][:1].isupper() and all(w[:1].isupper() or not w[:1].isalpha() or w in NAME_CONNECTORS or
+                                          w in {"the", "and"} for w in words)
+
+
+def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
+    hits.sort(key=lambda hit: (hit.start, -hit.end))
+    chosen: list[Hit] = []
+    last_end = -1
+    for hit in hits:
+        if hit.start >= last_end:
+            chosen.append(hit)
+            last_end = hit.end
+    return chosen
+
+
+def find_hits(text: str, folded: str, lexicon: Lexicon) -> tuple[list[Hit], list[Hit]]:
+    """Gazetteer hits at word boundaries: (names written like names, titles in any case)."""
+    names: list[Hit] = []
+    titles: list[Hit] = []
+    for last, (key, entries) in lexicon.automaton.iter(folded):
+        start, end = last - len(key) + 1, last + 1
+        if not (_is_word_start(folded, start) and _is_word_end(folded, end)):
+            continue
+        if any(entry.kind == "title" for entry in entries):
+            titles.append(Hit(start, end, tuple(e for e in entries if e.kind == "title")))
+        named = tuple(entry for entry in entries if entry.kind in _ACTOR_KINDS or entry.kind == "demonym")
+        if named and _looks_like_name(text[start:end]):
+            names.append(Hit(start, end, named))
+    return _leftmost_longest(names), _leftmost_longest(titles)
+
+
+def _trim_token(start: int, word: str) -> Token:
+    if word.endswith(("'s", "’s")) and len(word) > 2:
+        return Token(start, start + len(word) - 2, word[:-2], possessive=True)
+    if word.endswith(("'", "’")) and len(word) > 1:
+        return Token(start, start + len(word) - 1, word[:-1], possessive=word[-2] == "s")
+    if word.endswith(".") and not _KEEP_DOT.match(word):
+        return Token(start, start + len(word) - 1, word[:-1])
+    return Token(start, start + len(word), word)
+
+
+def run_tokens(text: str, start: int, end: int) -> list[Token]:
+    """The words of the run ``text[start:end]``, possessive endings and sentence-final dots split off."""
+    tokens: list[Token] = []
+    offset = start
+    for word in text[start:end].replace("\u00a0", " ").split(" "):
+        if word:
+            tokens.append(_trim_token(offset, word))
+        offset += len(word) + 1
+    return tokens
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """Every all-lowercase word of the text: evidence that a capitalised word is an ordinary one."""
+    return frozenset(_LOWER_WORD.findall(text))

@@ -1,0 +1,121 @@
+"""Small closed word lists that are part of the extraction rules (not reference data).
+
+Head nouns say what kind of thing a capitalised phrase names ("... Ministry" is an organisation, "... Strait" a
+place); particles may sit inside a personal name; the rest are words that are never a name on their own.
+"""
+
+from __future__ import annotations
+
+ORGANISATION_HEADS: frozenset[str] = frozenset(
+    """
+    Department Ministry Party Army Navy Corps Council University College School Institute Academy Bank Agency
+    Court Tribunal Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC Plc PLC Co Co. Group Holdings Club FC AFC
+    United Rovers Wanderers Athletic Committee Commission Service Services Office Bureau Authority Association
+    Federation Union League Alliance Foundation Fund Trust Organisation Organization Society Network Airlines
+    Airways Motors Industries Systems Technologies Labs Laboratories Police Guard Forces Force Front Movement
+    Parliament Assembly Congress Senate Cabinet Secretariat Directorate Administration Board Centre Center Hospital
+    Times Post News Journal Herald Tribune Telegraph Gazette Press Broadcasting Television Radio Media Agency
+    Church Mission Brigade Battalion Regiment Division Command Coalition Council Consortium Partners Capital
+    Exchange Reserve Treasury Embassy Consulate Unit Team Squad Orchestra Studios Records Pictures Games
+    """.split()
+)
+
+# An organisation phrase may also start with its head: "Ministry of Defence", "University of Chicago".
+LEADING_ORGANISATION_HEADS: frozenset[str] = frozenset(
+    """
+    Ministry Department University Bank Office Bureau Council Court Academy Institute Commission Committee
+    Federation Union League Church Embassy House Board Assembly Order Society College School Museum Royal
+    """.split()
+)
+
+# Places whose country is the one they lie in; waters that usually border several countries carry none.
+PLACE_HEADS: frozenset[str] = frozenset(
+    """
+    River Island Islands Province County District Region Street St Avenue Road Boulevard Square Bridge Airport
+    Port Harbour Harbor Valley Mountains Mountain Mount Hills Lake Peninsula Desert Park Stadium Arena Prefecture
+    Oblast Krai Governorate Canton Municipality Township Village Station Beach Forest Plateau Basin Coast Canyon
+    Falls Highway Motorway Plaza Palace Tower Cathedral Temple Mosque
+    """.split()
+)
+WATER_HEADS: frozenset[str] = frozenset("Sea Strait Straits Ocean Gulf Channel Bay Sound".split())
+
+# Words that may join the parts of a name: "Ursula von der Leyen", "Bank of England", "Mohammed bin Salman".
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "bin ibn binti bint al el ad as de del della di da das dos du der den van von ter zu la le y".split()
+)
+NAME_CONNECTORS: frozenset[str] = NAME_PARTICLES | {"of", "for", "&"}
+
+MONTHS_AND_DAYS: frozenset[str] = frozenset(
+    """
+    January February March April May June July August September October November December Jan Feb Mar Apr Jun
+    Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """.split()
+)
+
+# Capitalised words that are never names by themselves, whatever the gazetteers contain.
+NEVER_NAMES: frozenset[str] = frozenset(
+    """
+    I I'm I've I'd I'll He She It We They You His Her Its Our Their Your Him Them Me Us My Mine This That These
+    Those There Here What When Where Which Who Whom Whose Why How The A An And Or But If Then So As At By For From
+    In Into Of On Onto Over To With Without After Before During Under Between Among Against About Above Across
+    Also Not No Yes All Any Both Each Every Some Such Many Most Much More Less Other Another One Two Three Four
+    Five Six Seven Eight Nine Ten Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame Lord Lady Prof Prof. Will Can May Must
+    Shall Should Would Could Might Is Are Was Were Be Been Has Have Had Do Does Did Am Pm AM PM However Meanwhile
+    Although Though While Despite Because Since Until Unless Whether Yet Still Just Only Even Now Today Tomorrow
+    Yesterday Tonight Mon Tue Wed Thu Fri Sat Sun Chapter Section Part Page Photo Image Video Read Watch Listen
+    Update Updated Breaking Exclusive Analysis Opinion Comment Editorial Interview Related Source Sources
+    """.split()
+)
+
+# All-capital words that are not organisations: units, formats, abbreviations of ordinary words.
+NON_ORGANISATION_ACRONYMS: frozenset[str] = frozenset(
+    """
+    AM PM GMT UTC BST EST PST CET TV DVD CD PC GDP GNP CEO CFO COO CTO MP MPs MEP MEPs MSP PhD MBA VIP AIDS HIV DNA
+    RNA SMS PIN ID IT AI VR AR USB PDF HTML URL OK UK US USA EU UAE UN KM MPH KPH HD LED LCD GPS SUV CCTV VAT PR IPO
+    Q1 Q2 Q3 Q4 COVID SARS MERS BC AD AKA ASAP FAQ DIY RIP OMG LOL FYI TBA TBC NB PS UFO WMD IED ICU ER GP ATM
+    APR ROI ETA DJ MC CV HR RAM CPU GPU OS GB MB KB TB MW GW KW BTW PDT EDT CST MST
+    """.split()
+)
+
+ROMAN_NUMERALS: frozenset[str] = frozenset(
+    "II III IV VI VII VIII IX XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI".split()
+)
+
+# Lowercase words before a capitalised word that make it a place: "in Magnitogorsk", "near Aleppo".
+PLACE_PREPOSITIONS: frozenset[str] = frozenset("in near outside across at from into towards toward via".split())
+
+# Nouns after "the X ..." that make X a place: "the Ural region", "the Idlib province".
+PLACE_NOUNS_AFTER: frozenset[str] = frozenset(
+    "region province state district city town village county area border river island valley".split()
+)
+
+# Words after an unknown name that make it an organisation: "Acme spokesperson", "Acme shares".
+ORGANISATION_NOUNS_AFTER: frozenset[str] = frozenset(
+    """
+    spokesperson spokesman spokeswoman shares shareholders chief executive boss bosses board subsidiary
+    stock employees staff headquarters
+    """.split()
+)
+
+# Nouns in an apposition that make the preceding name an organisation: "Acme, the state oil company".
+ORGANISATION_APPOSITION_NOUNS: frozenset[str] = frozenset(
+    """
+    company firm group agency organisation organization party club team bank carrier airline broadcaster
+    newspaper website site network channel union charity operator giant maker manufacturer retailer producer
+    exporter insurer lender regulator outlet publisher studio label startup conglomerate ministry department
+    """.split()
+)
+
+# Nouns in an apposition that make the preceding name a person: "Kritenbrink, the top East Asia official".
+PERSON_APPOSITION_NOUNS: frozenset[str] = frozenset(
+    """
+    official spokesman spokeswoman spokesperson minister president leader head chief director chairman
+    chairwoman chair adviser advisor envoy ambassador secretary senator governor mayor general commander
+    officer diplomat lawyer judge founder executive analyst professor author actor actress singer player
+    striker coach manager captain champion wife husband son daughter mother father brother sister politician
+    lawmaker candidate activist journalist reporter correspondent economist scientist researcher doctor
+    """.split()
+)
+
+ORGANISATION_VERB_CUES: tuple[str, ...] = (" said in a statement", " says in a statement", " announced", " reported")
+ORGANISATION_PREFIX_CUES: tuple[str, ...] = ("shares of ", "shares in ", "stake in ", "owned by ", "acquired by ")

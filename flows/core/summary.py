@@ -1,0 +1,45 @@
+"""Human-readable summaries of a run report: plain lines for the terminal, markdown for Prefect's artifact."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+
+def counts_line(report: Mapping[str, Any]) -> str:
+    c = report["counts"]
+    return (
+        f"{c['inputs_seen']} inputs: {c['articles_written']} written, {c['unchanged']} unchanged, "
+        f"{c['duplicates']} duplicates, {c['rejected']} rejected"
+    )
+
+
+def tables_line(report: Mapping[str, Any]) -> str:
+    return ", ".join(f"{name} {rows}" for name, rows in report["tables"].items()) or "no rows"
+
+
+def rejected_lines(report: Mapping[str, Any]) -> list[str]:
+    return [f"rejected {r['location']}: {r['code']} ({r['message']})" for r in report["rejected"]]
+
+
+def duplicate_lines(report: Mapping[str, Any]) -> list[str]:
+    return [f"duplicate {d['location']}: same article as {d['duplicate_of']}" for d in report["duplicates"]]
+
+
+def summary_lines(report: Mapping[str, Any]) -> list[str]:
+    return [
+        f"run {report['run_id']}",
+        counts_line(report),
+        f"rows: {tables_line(report)}",
+        *rejected_lines(report),
+        *duplicate_lines(report),
+    ]
+
+
+def summary_markdown(report: Mapping[str, Any]) -> str:
+    rows = "\n".join(f"| {name} | {count} |" for name, count in report["tables"].items())
+    problems = "\n".join(f"| {r['location']} | `{r['code']}` | {r['message']} |" for r in report["rejected"])
+    text = f"# agenda run {report['run_id']}\n\n{counts_line(report)}\n\n| table | rows |\n|---|---|\n{rows}\n"
+    if problems:
+        text += f"\n## Rejected inputs\n\n| input | reason | message |\n|---|---|---|\n{problems}\n"
+    return text

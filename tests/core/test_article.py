@@ -1,0 +1,57 @@
+import codecs
+from datetime import UTC, datetime
+
+from flows.core.article import Article, RunContext, Source, article_from_bytes, guess_language, sha256_hex
+from flows.core.problems import Problem
+
+CONTEXT = RunContext("20261128T120000Z-abc123", datetime(2026, 11, 28, 12, tzinfo=UTC))
+
+
+def ingest(data: bytes, location: str = "in/a.txt") -> Article | Problem:
+    return article_from_bytes(data, Source(location, sha256_hex(data)), CONTEXT)
+
+
+def test_same_content_under_other_names_and_encodings_has_one_id(seed_bytes: bytes) -> None:
+    text = seed_bytes.decode("utf-8")
+    variants = [
+        seed_bytes,
+        codecs.BOM_UTF8 + seed_bytes,
+        text.encode("utf-16"),
+        text.replace("\n", "\r\n").encode("utf-8"),
+    ]
+    articles = [ingest(data, f"copy{n}.txt") for n, data in enumerate(variants)]
+    assert all(isinstance(a, Article) for a in articles)
+    assert len({a.article_id for a in articles if isinstance(a, Article)}) == 1
+    assert [a.record["encoding"] for a in articles if isinstance(a, Article)] == [
+        "utf-8", "utf-8-sig", "utf-16", "utf-8"
+    ]
+
+
+def test_record_fields(seed_bytes: bytes) -> None:
+    article = ingest(seed_bytes)
+    assert isinstance(article, Article)
+    record = article.record
+    assert record["source_sha256"] == sha256_hex(seed_bytes)
+    assert record["language"] == "en"
+    assert record["published_at"] is None
+    assert record["run_id"] == CONTEXT.run_id and record["ingested_at"] == CONTEXT.started_at
+    assert 800 < int(record["word_count"]) < 900  # type: ignore[call-overload]
+    assert len(record["sections"]) == 4  # type: ignore[arg-type]
+
+
+def test_bad_inputs_become_problems_with_stable_codes() -> None:
+    cases = {
+        b"": "empty_file",
+        b"\x00\x01\x02binary\x00": "binary_content",
+        b"   \n\n  ": "blank_text",
+        b"Only a title\n": "no_body",
+        b"Leave a Reply\n\nComments are closed.\n": "boilerplate_only",
+    }
+    for data, code in cases.items():
+        result = ingest(data, "bad.txt")
+        assert isinstance(result, Problem) and result.code == code and result.location == "bad.txt"
+
+
+def test_language_guess() -> None:
+    assert guess_language("The minister said that the talks were over and it was time to go.") == "en"
+    assert guess_language("Der Minister sagte, dass die Gespräche vorbei seien.") == "und"

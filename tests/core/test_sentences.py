@@ -1,0 +1,48 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from flows.core.sentences import split_sentences
+
+
+def pieces(paragraph: str) -> list[str]:
+    return [paragraph[start:end] for start, end in split_sentences(paragraph)]
+
+
+def test_splits_on_full_stops_questions_and_exclamations() -> None:
+    assert pieces("It rained. Was it cold? Yes! Then it stopped.") == [
+        "It rained.",
+        "Was it cold?",
+        "Yes!",
+        "Then it stopped.",
+    ]
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
+    text = "Antony J. Blinken met Mr. Wang in the U.S. Capitol on Jan. 5 with Dr. Lee. They spoke."
+    assert pieces(text) == ["Antony J. Blinken met Mr. Wang in the U.S. Capitol on Jan. 5 with Dr. Lee.", "They spoke."]
+
+
+def test_closing_quotes_stay_with_their_sentence() -> None:
+    assert pieces("He said “we will win.” She disagreed.") == ["He said “we will win.”", "She disagreed."]
+
+
+def test_line_breaks_inside_a_paragraph_end_sentences() -> None:
+    assert pieces("First item\nSecond item") == ["First item", "Second item"]
+
+
+def test_lowercase_after_a_full_stop_is_not_a_new_sentence() -> None:
+    assert pieces("Prices rose 2.5 percent. analysts were surprised.") == [
+        "Prices rose 2.5 percent. analysts were surprised."
+    ]
+
+
+@given(st.lists(st.text(st.sampled_from("abc XYZ.?!\n\"'”"), min_size=0, max_size=40), max_size=5).map(" ".join))
+def test_spans_are_ordered_trimmed_and_inside_the_paragraph(paragraph: str) -> None:
+    spans = split_sentences(paragraph)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(paragraph)
+        assert not paragraph[start].isspace() and not paragraph[end - 1].isspace()
+        previous_end = end
+    covered = "".join(paragraph[start:end] for start, end in spans)
+    assert covered.replace(" ", "").replace("\n", "") == "".join(paragraph.split())
