@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Prefect reads its settings on import: give the whole test session a private, throw-away Prefect home first.
+os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="agenda-prefect-home-")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_UI_ENABLED", "false")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -26,3 +33,12 @@ def seed_expected() -> dict:
     if not path.exists():
         pytest.skip("../shared/seeds/expected.json is not beside this checkout")
     return json.loads(path.read_text("utf-8"))[SEED.name]
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect API (SQLite in a temp folder) for every flow test of the session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

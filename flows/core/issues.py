@@ -2,8 +2,9 @@
 
 Pattern syntax (also described in ``schemas/taxonomy.v1.schema.json`` and ``flows/reference/taxonomy/README.md``):
 lowercase words separated by single spaces or hyphens (the two are interchangeable); a word ending in ``*`` matches
-any ending of that word (``sanction*``); the last word, when it has no ``*``, also matches its plural (``s``, ``es``,
-consonant + ``y`` -> ``ies``). Matching is case-insensitive and only on word boundaries.
+any ending of that word (``sanction*``); the last word, when it has no ``*``, also matches its plural (``-s``;
+``-es`` after s, x, z, ch, sh and o; consonant + ``y`` -> ``-ies``). Matching is case-insensitive and only on word
+boundaries.
 
 The matcher runs one Aho-Corasick pass over a lowercased copy of the text (same length, so offsets carry over)
 looking for each pattern's literal head, then confirms the candidate with that pattern's own anchored regex.
@@ -24,6 +25,7 @@ from flows.core.model import IssueHit, Sentence, Span
 _CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _WORD_TAIL = r"[^\W_]*"
 _NOT_WORD_AFTER = r"(?![^\W_])"
+_ES_PLURAL_ENDINGS = ("s", "x", "z", "ch", "sh")
 # Characters folded to a plain space or apostrophe so that "people-to-people" meets "people to people".
 _FOLD = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\n": " ", "\r": " ", "\t": " ", "\u2019": "'"})
 
@@ -230,8 +232,12 @@ def _word_regex(word: str, is_last: bool) -> str:
     if not is_last:
         return re.escape(word)
     if _ends_in_consonant_y(word):
-        return re.escape(word[:-1]) + "(?:y|ys|ies)"
-    return re.escape(word) + "(?:s|es)?"
+        return re.escape(word[:-1]) + "(?:y|ies)"
+    if word.endswith(_ES_PLURAL_ENDINGS):
+        return re.escape(word) + "(?:es)?"
+    if word.endswith("o"):
+        return re.escape(word) + "(?:s|es)?"
+    return re.escape(word) + "s?"
 
 
 def _ends_in_consonant_y(word: str) -> bool:

@@ -22,7 +22,7 @@ class Candidate:
     sector: str | None = None
     title: str | None = None
     registry: bool = False  # the name came from a gazetteer
-    key: str | None = None  # set for registry entries whose id must not depend on the surface
+    stands_in: bool = False  # a capital standing for its country ("Beijing claims")
 
 
 @dataclass(slots=True)
@@ -30,7 +30,7 @@ class ArticleContext:
     """What every rule may consult about one article."""
 
     text: str
-    folded: str
+    padded: str  # match_text(text): folded, punctuation as spaces, one space of padding each side
     lexicon: Lexicon
     sentences: list[Sentence]
     names: list[Hit]
@@ -40,11 +40,13 @@ class ArticleContext:
     _sentence_starts: list[int] = field(default_factory=list)
     _name_starts: list[int] = field(default_factory=list)
     _title_ends: dict[int, Hit] = field(default_factory=dict)
+    _title_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.char_start for s in self.sentences]
         self._name_starts = [hit.start for hit in self.names]
         self._title_ends = {hit.end: hit for hit in self.titles}
+        self._title_starts = [hit.start for hit in self.titles]
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (the nearest one before it, if it falls between sentences)."""
@@ -70,6 +72,12 @@ class ArticleContext:
             return self.names[index]
         return None
 
+    def titles_near(self, offset: int) -> list[Hit]:
+        """Title hits that may cover ``offset`` (titles are short, so a window suffices)."""
+        first = bisect.bisect_left(self._title_starts, offset - 80)
+        last = bisect.bisect_right(self._title_starts, offset)
+        return self.titles[first:last]
+
     def title_ending_before(self, offset: int) -> Hit | None:
         """A title hit separated from ``offset`` only by spaces ("governor Boris Dubrovsky")."""
         probe = offset
@@ -80,4 +88,4 @@ class ArticleContext:
     def is_sentence_initial(self, offset: int) -> bool:
         sentence = self.sentences[self.sentence_at(offset)] if self.sentences else None
         floor = sentence.char_start if sentence else 0
-        return not self.text[floor:offset].strip(" \"“”'‘’([—–-•*\n\t")
+        return not self.text[floor:offset].strip(" \"\u201c\u201d'\u2018\u2019([\u2014\u2013-\u2022*\n\t")

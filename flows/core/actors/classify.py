@@ -8,6 +8,7 @@ the shape of the words and the words around them.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.lexicon import Entry, fold
@@ -16,6 +17,7 @@ from flows.core.actors.vocabulary import (
     LEADING_ORGANISATION_HEADS,
     MONTHS_AND_DAYS,
     NAME_CONNECTORS,
+    NAME_FOLLOWERS,
     NAME_PARTICLES,
     NEVER_NAMES,
     NON_ORGANISATION_ACRONYMS,
@@ -28,8 +30,11 @@ from flows.core.actors.vocabulary import (
     PLACE_HEADS,
     PLACE_NOUNS_AFTER,
     PLACE_PREPOSITIONS,
+    POLITICAL_OBJECT_VERBS,
+    POLITICAL_VERBS,
     ROMAN_NUMERALS,
     WATER_HEADS,
+    words,
 )
 
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Prof", "Prof."})
@@ -39,21 +44,23 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 _APPOSITION = re.compile(r"^, (?:the|a|an|its|his|her) ([^,.;:()]{1,80})")
 _NEXT_WORD = re.compile(r"^[ \u00a0]+([a-z]+)")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+(?:the[ \u00a0]+)?$")
+_ANY_HEAD = ORGANISATION_HEADS | LEADING_ORGANISATION_HEADS
 _SECTOR_BY_HEAD = {
-    **dict.fromkeys("Ministry Department Agency Office Bureau Administration Cabinet Secretariat Directorate "
-                    "Embassy Consulate Treasury Commission Authority".split(), "GOV"),
-    **dict.fromkeys("Army Navy Corps Forces Force Brigade Battalion Regiment Division Command Guard".split(), "MIL"),
-    **dict.fromkeys("Court Tribunal".split(), "JUD"),
-    **dict.fromkeys("Parliament Assembly Congress Senate".split(), "LEG"),
-    **dict.fromkeys("Party".split(), "PTY"),
-    **dict.fromkeys("Police".split(), "COP"),
-    **dict.fromkeys("University College School Academy Institute".split(), "EDU"),
-    **dict.fromkeys("Times Post News Journal Herald Tribune Telegraph Gazette Press Broadcasting Television Radio "
-                    "Media".split(), "MED"),
-    **dict.fromkeys("Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC Plc PLC Co Co. Holdings Airlines Airways "
-                    "Motors Industries Bank Exchange".split(), "BUS"),
-    **dict.fromkeys("Church Mission".split(), "REL"),
-    **dict.fromkeys("Hospital".split(), "HLH"),
+    **dict.fromkeys(words("Ministry Department Agency Office Bureau Administration Cabinet Secretariat Directorate "
+                    "Embassy Consulate Treasury Commission Authority"), "GOV"),
+    **dict.fromkeys(words("Army Navy Corps Forces Force Brigade Battalion Regiment Division Command Guard"), "MIL"),
+    **dict.fromkeys(words("Court Tribunal"), "JUD"),
+    **dict.fromkeys(words("Parliament Assembly Congress Senate"), "LEG"),
+    **dict.fromkeys(words("Party"), "PTY"),
+    **dict.fromkeys(words("Police"), "COP"),
+    **dict.fromkeys(words("University College School Academy Institute"), "EDU"),
+    **dict.fromkeys(words("Times Post News Journal Herald Tribune Telegraph Gazette Press Broadcasting "
+                          "Television Radio Media"), "MED"),
+    **dict.fromkeys(words("Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC Plc PLC Co Co. Holdings Airlines "
+                          "Airways "
+                    "Motors Industries Bank Exchange"), "BUS"),
+    **dict.fromkeys(words("Church Mission"), "REL"),
+    **dict.fromkeys(words("Hospital"), "HLH"),
 }
 
 
@@ -71,13 +78,14 @@ def candidate_from_hit(ctx: ArticleContext, hit: Hit) -> Candidate | None:
 def _capital_candidate(ctx: ArticleContext, hit: Hit, entry: Entry) -> Candidate:
     """A capital stands for its country ("Beijing claims", "accuse Washington") unless it is where one goes."""
     before = _PREVIOUS_WORD.search(ctx.text[max(hit.start - 30, 0):hit.start])
-    after = ctx.text[hit.end:hit.end + 3]
-    is_location = (before is not None and before.group(1).lower() in PLACE_PREPOSITIONS | {"to", "of", "around"}) \
-        or after.startswith((" (", " -", " —", " –", ",")) and ctx.is_sentence_initial(hit.start)
-    if is_location or entry.code is None:
+    after = ctx.text[hit.end:hit.end + 30]
+    following = _NEXT_WORD.match(after)
+    acts = after.startswith(("'s", "\u2019s")) or (following is not None and following.group(1) in POLITICAL_VERBS)
+    acted_on = before is not None and before.group(1).lower() in POLITICAL_OBJECT_VERBS
+    if not (acts or acted_on) or entry.code is None:
         return Candidate(hit.start, hit.end, "place", entry.name, entry.code, registry=True)
     return Candidate(hit.start, hit.end, "country", ctx.lexicon.country_names.get(entry.code, entry.name),
-                     entry.code, registry=True)
+                     entry.code, registry=True, stands_in=True)
 
 
 def _hit_code(hit: Hit) -> str | None:
@@ -99,7 +107,8 @@ def _drop_leading(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> 
             tokens = tokens[1:]
             continue
         if tokens[0].start not in starts and ctx.is_sentence_initial(tokens[0].start) and (
-            _is_ordinary(ctx, word) or word.lower() in ctx.lower_words
+            _is_ordinary(ctx, word) or word.lower() in ctx.lower_words or _precedes_given_name(ctx, tokens)
+            or _precedes_connector(tokens)
         ):
             tokens = tokens[1:]
             continue
@@ -109,16 +118,32 @@ def _drop_leading(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> 
     return tokens
 
 
-def _pieces(tokens: list[Token], hits: list[Hit]) -> list[list[Token]]:
-    """Split a run after possessives and at month and day names, unless a gazetteer hit spans the break."""
+def _precedes_given_name(ctx: ArticleContext, tokens: list[Token]) -> bool:
+    """ "Later Laura Bush": an unknown first word before a given name is not part of the name."""
+    given = ctx.lexicon.given_names
+    return len(tokens) > 2 and fold(tokens[0].text) not in given and fold(tokens[1].text) in given
+
+
+def _precedes_connector(tokens: list[Token]) -> bool:
+    """ "Shares of Quixa": a sentence-initial word joined by "of" to a name, that is not itself an "X of" head."""
+    return len(tokens) > 2 and tokens[1].text in {"of", "for"} and tokens[0].text not in LEADING_ORGANISATION_HEADS
+
+
+def _pieces(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[list[Token]]:
+    """Split a run at sentence ends, after possessives and at month and day names, unless a gazetteer hit spans
+    the break."""
     pieces: list[list[Token]] = [[]]
+    sentence_end = ctx.sentences[ctx.sentence_at(tokens[0].start)].char_end if tokens else 0
     for token in tokens:
         if token.text in MONTHS_AND_DAYS:
             pieces.append([])
             continue
+        if token.start >= sentence_end:
+            sentence_end = ctx.sentences[ctx.sentence_at(token.start)].char_end
+            pieces.append([])
         pieces[-1].append(token)
-        spanned = any(hit.start <= token.start and hit.end > token.end + 2 for hit in hits)
-        if token.possessive and not spanned:
+        if token.final or (token.possessive and not any(h.start <= token.start and h.end > token.end + 2
+                                                           for h in hits)):
             pieces.append([])
     return [piece for piece in pieces if piece]
 
@@ -128,7 +153,7 @@ def classify_run(ctx: ArticleContext, start: int, end: int) -> list[Candidate]:
     tokens = run_tokens(ctx.text, start, end)
     hits = ctx.names_within(start, tokens[-1].end) if tokens else []
     found: list[Candidate] = []
-    for piece in _pieces(tokens, hits):
+    for piece in _pieces(ctx, tokens, hits):
         piece = _drop_leading(ctx, piece, hits)
         if piece:
             inner = [hit for hit in hits if hit.start >= piece[0].start and hit.end <= piece[-1].end]
@@ -148,11 +173,34 @@ def classify_piece(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) ->
     titled = _titled_person(ctx, tokens, hits)
     if titled is not None:
         return titled
+    if any(token.text == "and" for token in tokens):
+        return _split_at_and(ctx, tokens, hits)
     return _split_by_hits(ctx, tokens, hits)
 
 
-def _first_code(hits: list[Hit]) -> str | None:
-    return next((code for code in map(_hit_code, hits) if code), None)
+def _split_at_and(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate]:
+    found: list[Candidate] = []
+    part: list[Token] = []
+    for token in [*tokens, None]:
+        if token is not None and token.text != "and":
+            part.append(token)
+            continue
+        if part:
+            inner = [hit for hit in hits if hit.start >= part[0].start and hit.end <= part[-1].end]
+            found.extend(classify_piece(ctx, part, inner))
+        part = []
+    return found
+
+
+def _first_code(hits: list[Hit], start: int) -> str | None:
+    """The country a phrase names inside it ("Russian Emergencies Ministry", "University of Montreal"); a town
+    at the very start is more likely a person's name ("Kennedy Space Center")."""
+    for hit in hits:
+        kinds = ("country", "capital", "demonym", "institution") + (("place",) if hit.start > start else ())
+        entry = hit.of_kind(*kinds)
+        if entry is not None and (entry.code or entry.stands_for):
+            return entry.code or entry.stands_for
+    return None
 
 
 def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> Candidate | None:
@@ -161,13 +209,14 @@ def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit])
     first, last = tokens[0].text, tokens[-1].text
     start, end = tokens[0].start, tokens[-1].end
     name = ctx.text[start:end]
-    if last in ORGANISATION_HEADS or (first in LEADING_ORGANISATION_HEADS and tokens[1].text in {"of", "for"}):
+    headed_of = any(tok.text in _ANY_HEAD and nxt.text in {"of", "for"} for tok, nxt in pairwise(tokens))
+    if last in ORGANISATION_HEADS or headed_of:
         sector = _SECTOR_BY_HEAD.get(last) or _SECTOR_BY_HEAD.get(first)
-        return Candidate(start, end, "organization", name, _first_code(hits), sector)
+        return Candidate(start, end, "organization", name, _first_code(hits, start), sector)
     if last in WATER_HEADS:
         return Candidate(start, end, "place", name, None)
     if last in PLACE_HEADS:
-        return Candidate(start, end, "place", name, _first_code(hits))
+        return Candidate(start, end, "place", name, _first_code(hits, start))
     return None
 
 
@@ -191,7 +240,7 @@ def _titled_person(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) ->
     person_tokens, after = _cut_at_connector(rest)
     found: list[Candidate] = [c for c in map(lambda h: candidate_from_hit(ctx, h), prefix_hits) if c]
     person_hits = [hit for hit in hits if hit.start >= name_start and hit.end <= person_tokens[-1].end]
-    code = _first_code(prefix_hits)
+    code = _first_code(prefix_hits, -1)
     tail = classify_piece(ctx, after, [h for h in hits if h.start >= after[0].start]) if after else []
     if code is None:
         code = next((c.code for c in tail if c.type in {"country", "organization"} and c.code), None)
@@ -220,6 +269,11 @@ def _person_from_tokens(ctx: ArticleContext, tokens: list[Token], hits: list[Hit
 
 def _split_by_hits(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate]:
     """Gazetteer hits become their actors; the words between them are judged on their own."""
+    if _is_given_name_place(ctx, tokens, hits) or _is_place_surname(ctx, tokens, hits):
+        return _judge_unknown(ctx, tokens, None)
+    known = _known_person_in_full(ctx, tokens, hits)
+    if known is not None:
+        return [known]
     found: list[Candidate] = []
     pending: list[Token] = []
     previous: Hit | None = None
@@ -238,22 +292,48 @@ def _split_by_hits(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) ->
             previous = hit
     if pending:
         found.extend(_judge_unknown(ctx, pending, previous))
-    return _merge_given_name_places(ctx, found)
+    return found
 
 
-def _merge_given_name_places(ctx: ArticleContext, found: list[Candidate]) -> list[Candidate]:
-    """ "Jordan Henderson", "Georgia Smith": a place that is also a given name, directly before a person's name."""
-    merged: list[Candidate] = []
-    for candidate in found:
-        previous = merged[-1] if merged else None
-        if (previous is not None and candidate.type == "person" and previous.type in {"place", "country"}
-                and fold(ctx.text[previous.start:previous.end]) in ctx.lexicon.given_names
-                and ctx.text[previous.end:candidate.start] == " "):
-            merged[-1] = Candidate(previous.start, candidate.end, "person", ctx.text[previous.start:candidate.end],
-                                   candidate.code, title=candidate.title)
-            continue
-        merged.append(candidate)
-    return merged
+def _known_person_in_full(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> Candidate | None:
+    """ "Antony J. Blinken" where the registry knows "Blinken": one person, the registry's if the names agree."""
+    if len(hits) != 1 or hits[0].of_kind("person") is None or hits[0].end != tokens[-1].end:
+        return None
+    before = [token for token in tokens if token.end <= hits[0].start]
+    if not before or not all(_is_name_part(ctx, token.text) for token in before):
+        return None
+    entry = hits[0].of_kind("person")
+    assert entry is not None
+    start, end = tokens[0].start, tokens[-1].end
+    given = [token.text for token in before if not _INITIAL.match(token.text)]
+    if not given or fold(given[0]) == fold(entry.name.split()[0]):
+        return Candidate(start, end, "person", entry.name, entry.code, entry.sector, registry=True)
+    return Candidate(start, end, "person", ctx.text[start:end])
+
+
+def _is_name_part(ctx: ArticleContext, word: str) -> bool:
+    low = fold(word)
+    return bool(_INITIAL.match(word)) or low in ctx.lexicon.given_names or (
+        low not in ctx.lexicon.common_words and low not in ctx.lower_words and word not in NEVER_NAMES)
+
+
+def _is_place_surname(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> bool:
+    """ "John R. Bolton", "Chris Jordan": a given name (and initials) before a one-word place."""
+    last = hits[-1] if hits else None
+    if last is None or len(tokens) < 2 or last.start != tokens[-1].start or last.end != tokens[-1].end:
+        return False
+    if len(hits) > 1 or last.of_kind("person", "institution") or fold(tokens[0].text) not in ctx.lexicon.given_names:
+        return False
+    return all(_is_name_part(ctx, token.text) for token in tokens[:-1])
+
+
+def _is_given_name_place(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> bool:
+    """ "Jordan Henderson", "Georgia Smith": a one-word place that is also a given name, then unknown words."""
+    if len(tokens) < 2 or not hits or hits[0].start != tokens[0].start or hits[0].end != tokens[0].end:
+        return False
+    if fold(tokens[0].text) not in ctx.lexicon.given_names or hits[0].of_kind("person", "institution"):
+        return False
+    return not any(hit.start >= tokens[1].start for hit in hits)
 
 
 def _judge_unknown(ctx: ArticleContext, tokens: list[Token], previous: Hit | None) -> list[Candidate]:
@@ -264,6 +344,8 @@ def _judge_unknown(ctx: ArticleContext, tokens: list[Token], previous: Hit | Non
     if not tokens:
         return []
     start, end = tokens[0].start, tokens[-1].end
+    if any(title.start <= start and end <= title.end for title in ctx.titles_near(start)):
+        return []
     kind = judge_kind(ctx, tokens)
     if kind is None:
         return []
@@ -294,14 +376,17 @@ def judge_kind(ctx: ArticleContext, tokens: list[Token]) -> str | None:
         return "person"
     if cue is not None:
         return cue
-    if any(_is_ordinary(ctx, w) or w.lower() in ctx.lower_words or not w[:1].isalpha() for w in words):
+    content = [w for w in words if w not in NAME_CONNECTORS]
+    if any(_is_ordinary(ctx, w) or w.lower() in ctx.lower_words or not w[:1].isalpha() for w in content):
         return None
     return "person"
 
 
 def _judge_single(ctx: ArticleContext, word: str, start: int, cue: str | None) -> str | None:
     if _is_acronym(ctx, word):
-        return "organization"
+        return None if _abbreviates_ordinary_words(ctx, start) else "organization"
+    if len(word) <= 2:
+        return None
     if _DOMAIN.search(word):
         return "organization"
     if cue == "organization" or _has_honorific(ctx, start) or ctx.title_ending_before(start) is not None:
@@ -310,7 +395,7 @@ def _judge_single(ctx: ArticleContext, word: str, start: int, cue: str | None) -
         return "place"
     low = fold(word)
     if low in ctx.lexicon.given_names and low not in ctx.lexicon.common_words and low not in ctx.lower_words:
-        return "person"
+        return "person" if _used_as_name(ctx, start + len(word)) else None
     return cue if cue == "person" else None
 
 
@@ -323,6 +408,19 @@ def _is_acronym(ctx: ArticleContext, word: str) -> bool:
     )
 
 
+def _abbreviates_ordinary_words(ctx: ArticleContext, start: int) -> bool:
+    """ "Ebola virus disease (EVD)": an acronym defined by lowercase words is not an organisation."""
+    before = ctx.text[max(start - 3, 0):start]
+    return before.endswith(" (") and before[:1].islower()
+
+
+def _used_as_name(ctx: ArticleContext, end: int) -> bool:
+    after = ctx.text[end:end + 12]
+    following = _NEXT_WORD.match(after)
+    return after[:1] in {",", ".", ";", ":", "'", "\u2019", ")"} or (
+        following is not None and following.group(1) in NAME_FOLLOWERS)
+
+
 def _has_honorific(ctx: ArticleContext, start: int) -> bool:
     before = ctx.text[max(start - 6, 0):start].rstrip()
     return any(before.endswith(h) for h in HONORIFICS)
@@ -332,7 +430,7 @@ def _context_kind(ctx: ArticleContext, start: int, end: int) -> str | None:
     """Cues around a phrase: "X said in a statement", "shares of X", "X, the state oil company", "in X"."""
     text = ctx.text
     after = text[end:end + 90]
-    before = text[max(start - 25, 0):start]
+    before = text[max(start - 25, 0):start].lower()
     if after.startswith(ORGANISATION_VERB_CUES[:2]) or before.endswith(ORGANISATION_PREFIX_CUES):
         return "organization"
     following = _NEXT_WORD.match(after)

@@ -1,7 +1,8 @@
-"""Compile the reference data once into an Aho–Corasick automaton and a few look-up tables."""
+"""Compile the reference data once into an Aho-Corasick automaton and a few look-up tables."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -11,7 +12,8 @@ import ahocorasick
 from flows.core.actors.sources import LexiconSources
 
 # Straight and curly apostrophes compare equal; both forms fold to the straight one, length unchanged.
-_FOLD = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+_FOLDABLE = re.compile("[\u2019\u2018\u2010\u2011]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,7 @@ class Entry:
 class Lexicon:
     """Everything the extractor looks names up in, compiled once per process."""
 
-    automaton: ahocorasick.Automaton  # folded lowercase key -> (key, tuple[Entry, ...])
+    automaton: ahocorasick.Automaton  # match_key(surface) -> (key, keeps_final_dot, tuple[Entry, ...])
     given_names: frozenset[str]  # lowercase
     common_words: frozenset[str]  # lowercase
     demonym_codes: Mapping[str, str]  # lowercase demonym -> alpha-3
@@ -45,10 +47,23 @@ class Lexicon:
 
 def fold(text: str) -> str:
     """Lowercase ``text`` without changing its length, so offsets stay valid."""
-    folded = text.translate(_FOLD).lower()
+    folded = text.lower()
     if len(folded) == len(text):
-        return folded
+        return folded.translate(_FOLD) if _FOLDABLE.search(folded) else folded
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text.translate(_FOLD))
+
+
+_NON_WORD = re.compile(r"\W")
+
+
+def match_key(surface: str) -> str:
+    """The automaton key of a surface: folded, punctuation as spaces, padded so that hits fall on word bounds."""
+    return " " + " ".join(_NON_WORD.sub(" ", fold(surface)).split()) + " "
+
+
+def match_text(text: str) -> str:
+    """The text as the automaton reads it: ``match_text(text)[i + 1]`` stands for ``text[i]``."""
+    return " " + _NON_WORD.sub(" ", fold(text)) + " "
 
 
 def _country_entries(sources: LexiconSources) -> Iterable[tuple[str, Entry]]:
@@ -68,31 +83,77 @@ def _registry_entries(sources: LexiconSources) -> Iterable[tuple[str, Entry]]:
             yield surface, entry
     for place in sources.places:
         yield place.name, Entry("place", place.name, "place", place.country_code, place_kind=place.kind)
+    title_keys = frozenset(match_key(title.phrase) for title in sources.titles)
     for person in sources.people:
         entry = Entry("person", person.name, "person", person.country_code, person.sector)
         for surface in (person.name, *person.aliases):
-            yield surface, entry
+            if not _starts_with_title(surface, title_keys):
+                yield surface, entry
     for title in sources.titles:
         yield title.phrase, Entry("title", title.phrase, None, None, title.sector)
 
 
+_FORMAL_WORDS = ("Republic", "Federation", "Kingdom of", "State of", "Islamic", "Democratic", "People's", "Mainland",
+                 " SAR", "Persia")
+
+
+def _common_prefix(a: str, b: str) -> int:
+    size = 0
+    for left, right in zip(a.lower(), b.lower(), strict=False):
+        if left != right:
+            break
+        size += 1
+    return size
+
+
+def _name_rank(surface: str, demonym_forms: list[str], all_demonyms: frozenset[str]) -> tuple[int, int, int, str]:
+    """Lower is more canonical: everyday spelling, no formal words, several words, close to the demonym."""
+    penalty = 0
+    if surface.startswith(("the ", "The ")) or "." in surface or surface.isupper():
+        penalty += 10
+    if " of " in surface or any(word in surface for word in _FORMAL_WORDS):
+        penalty += 5
+    if any(word in all_demonyms for word in surface.split()):
+        penalty += 5
+    closeness = max((_common_prefix(surface, form) for form in demonym_forms), default=0)
+    return penalty, -len(surface.split()), -closeness, surface
+
+
+def _starts_with_title(surface: str, title_keys: frozenset[str]) -> bool:
+    """ "Vice-President Joe Biden": an alias that carries a title would swallow the title into the name."""
+    words = match_key(surface).split()
+    return any(" " + " ".join(words[:size]) + " " in title_keys for size in range(1, min(len(words), 5)))
+
+
 def canonical_country_names(sources: LexiconSources) -> dict[str, str]:
-    """The first surface listed for each code is its canonical name ("United States" before "U.S.")."""
-    names: dict[str, str] = {}
+    """The everyday name of each code ("United States", "South Korea", "Taiwan"), chosen from its surfaces."""
+    surfaces: dict[str, list[str]] = {}
     for country in sources.countries:
-        names.setdefault(country.code, country.surface)
-    return names
+        surfaces.setdefault(country.code, []).append(country.surface)
+    forms: dict[str, list[str]] = {}
+    for demonym, code in sources.demonyms:
+        forms.setdefault(code, []).append(demonym)
+    all_demonyms = frozenset(demonym for demonym, _ in sources.demonyms)
+    return {
+        code: min(names, key=lambda name: _name_rank(name, forms.get(code, []), all_demonyms))
+        for code, names in surfaces.items()
+    }
 
 
-def _compile(pairs: Iterable[tuple[str, Entry]]) -> ahocorasick.Automaton:
-    grouped: dict[str, list[Entry]] = {}
-    for surface, entry in pairs:
-        key = fold(surface.strip())
-        if key and entry not in grouped.setdefault(key, []):
-            grouped[key].append(entry)
+def compile_automaton(pairs: Iterable[tuple[str, object]]) -> ahocorasick.Automaton:
+    """An automaton over ``match_key`` of each surface; a value is (key, surface ends in ".", payloads)."""
+    grouped: dict[str, list[object]] = {}
+    dotted: dict[str, bool] = {}
+    for surface, payload in pairs:
+        cleaned = surface.strip()
+        cleaned = cleaned[4:] if cleaned.lower().startswith("the ") else cleaned
+        key = match_key(cleaned)
+        if key.strip() and payload not in grouped.setdefault(key, []):
+            grouped[key].append(payload)
+            dotted[key] = dotted.get(key, False) or cleaned.endswith(".")
     automaton = ahocorasick.Automaton()
-    for key, entries in grouped.items():
-        automaton.add_word(key, (key, tuple(entries)))
+    for key, payloads in grouped.items():
+        automaton.add_word(key, (key, dotted[key], tuple(payloads)))
     automaton.make_automaton()
     return automaton
 
@@ -102,13 +163,14 @@ def _surname_index(sources: LexiconSources) -> dict[str, tuple[Entry, ...]]:
     for person in sources.people:
         last = fold(person.name.split()[-1]) if person.name.split() else ""
         if last:
-            index.setdefault(last, []).append(Entry("person", person.name, "person", person.country_code, person.sector))
+            entry = Entry("person", person.name, "person", person.country_code, person.sector)
+            index.setdefault(last, []).append(entry)
     return {key: tuple(value) for key, value in index.items()}
 
 
 def build_lexicon(sources: LexiconSources) -> Lexicon:
     """Compile ``sources`` into a :class:`Lexicon` (pure; call once per process)."""
-    automaton = _compile([*_country_entries(sources), *_registry_entries(sources)])
+    automaton = compile_automaton([*_country_entries(sources), *_registry_entries(sources)])
     return Lexicon(
         automaton=automaton,
         given_names=frozenset(fold(name) for name in sources.given_names),

@@ -7,19 +7,22 @@ places these point to.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+import ahocorasick
 
 from flows.core.actors.lexicon import Entry, Lexicon
 from flows.core.actors.vocabulary import NAME_CONNECTORS
 
 _UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0x00C0, 0x0250)) if ch.isupper())
-_TOKEN = rf"(?:[{_UPPER}]\w*(?:[-'’.&]\w+)*\.?|(?:al|el|ad|as|bin|ibn)-[{_UPPER}]\w*(?:-\w+)*)"
+_TOKEN = rf"(?:[{_UPPER}]\w*(?:[-'\u2019.&]\w+)*\.?|(?:al|el|ad|as|bin|ibn)-[{_UPPER}]\w*(?:-\w+)*)"
 _CONNECTOR = "|".join(sorted((re.escape(word) for word in NAME_CONNECTORS), key=len, reverse=True))
-RUN_PATTERN = re.compile(rf"(?<![\w'’.]){_TOKEN}(?:[ \u00a0]+(?:(?:{_CONNECTOR})[ \u00a0]+)*{_TOKEN})*")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’])")
+RUN_PATTERN = re.compile(rf"(?<![\w'\u2019.]){_TOKEN}(?:[ \u00a0]+(?:(?:{_CONNECTOR})[ \u00a0]+)*{_TOKEN})*")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019])")
 
 _ACTOR_KINDS = frozenset({"country", "capital", "institution", "place", "person"})
-_KEEP_DOT = re.compile(r"^(?:[A-Z]\.|(?:[A-Za-z]\.){2,}|Inc\.|Corp\.|Co\.|Ltd\.|Jr\.|Sr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.)$")
+_KEEP_DOT = re.compile(r"^(?:[A-Z]\.|(?:[A-Za-z]\.){2,}|(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Sen|Rep|Gov|Gen)\.)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +45,7 @@ class Token:
     end: int
     text: str
     possessive: bool = False
-
-
-def _is_word_start(folded: str, index: int) -> bool:
-    return index == 0 or not folded[index - 1].isalnum()
-
-
-def _is_word_end(folded: str, index: int) -> bool:
-    return index >= len(folded) or not folded[index].isalnum()
+    final: bool = False  # a sentence-ending full stop followed it
 
 
 def _looks_like_name(surface: str) -> bool:
@@ -72,14 +68,21 @@ def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
     return chosen
 
 
-def find_hits(text: str, folded: str, lexicon: Lexicon) -> tuple[list[Hit], list[Hit]]:
+def iter_matches(automaton: ahocorasick.Automaton, text: str, padded: str) -> Iterator[tuple[int, int, tuple]]:
+    """(start, end, payloads) of every automaton key found at word bounds of ``text`` (``padded`` is
+    ``match_text(text)``); a key written with a final full stop takes the text's full stop with it."""
+    for last, (key, dotted, payloads) in automaton.iter(padded):
+        start, end = last - len(key) + 1, last - 1
+        if dotted and text[end:end + 1] == ".":
+            end += 1
+        yield start, end, payloads
+
+
+def find_hits(text: str, padded: str, lexicon: Lexicon) -> tuple[list[Hit], list[Hit]]:
     """Gazetteer hits at word boundaries: (names written like names, titles in any case)."""
     names: list[Hit] = []
     titles: list[Hit] = []
-    for last, (key, entries) in lexicon.automaton.iter(folded):
-        start, end = last - len(key) + 1, last + 1
-        if not (_is_word_start(folded, start) and _is_word_end(folded, end)):
-            continue
+    for start, end, entries in iter_matches(lexicon.automaton, text, padded):
         if any(entry.kind == "title" for entry in entries):
             titles.append(Hit(start, end, tuple(e for e in entries if e.kind == "title")))
         named = tuple(entry for entry in entries if entry.kind in _ACTOR_KINDS or entry.kind == "demonym")
@@ -89,12 +92,12 @@ def find_hits(text: str, folded: str, lexicon: Lexicon) -> tuple[list[Hit], list
 
 
 def _trim_token(start: int, word: str) -> Token:
-    if word.endswith(("'s", "’s")) and len(word) > 2:
+    if word.endswith(("'s", "\u2019s")) and len(word) > 2:
         return Token(start, start + len(word) - 2, word[:-2], possessive=True)
-    if word.endswith(("'", "’")) and len(word) > 1:
+    if word.endswith(("'", "\u2019")) and len(word) > 1:
         return Token(start, start + len(word) - 1, word[:-1], possessive=word[-2] == "s")
     if word.endswith(".") and not _KEEP_DOT.match(word):
-        return Token(start, start + len(word) - 1, word[:-1])
+        return Token(start, start + len(word) - 1, word[:-1], final=True)
     return Token(start, start + len(word), word)
 
 

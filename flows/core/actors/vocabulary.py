@@ -6,8 +6,12 @@ place); particles may sit inside a personal name; the rest are words that are ne
 
 from __future__ import annotations
 
-ORGANISATION_HEADS: frozenset[str] = frozenset(
-    """
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+ORGANISATION_HEADS: frozenset[str] = words("""
     Department Ministry Party Army Navy Corps Council University College School Institute Academy Bank Agency
     Court Tribunal Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC Plc PLC Co Co. Group Holdings Club FC AFC
     United Rovers Wanderers Athletic Committee Commission Service Services Office Bureau Authority Association
@@ -16,45 +20,40 @@ ORGANISATION_HEADS: frozenset[str] = frozenset(
     Parliament Assembly Congress Senate Cabinet Secretariat Directorate Administration Board Centre Center Hospital
     Times Post News Journal Herald Tribune Telegraph Gazette Press Broadcasting Television Radio Media Agency
     Church Mission Brigade Battalion Regiment Division Command Coalition Council Consortium Partners Capital
-    Exchange Reserve Treasury Embassy Consulate Unit Team Squad Orchestra Studios Records Pictures Games
-    """.split()
-)
+    Exchange Reserve Treasury Embassy Consulate Unit Team Squad Orchestra Studios Records Pictures Games Forum
+    Institut Instituto Universidad Universite Université Universität Ministerio Ministère Partido Parti Banco
+    Banque Kft Kft. GmbH AG SA SpA NV BV Centers Centres Institutes Laboratory Observatory Survey Program
+    Programme Initiative Project Council
+    """)
 
 # An organisation phrase may also start with its head: "Ministry of Defence", "University of Chicago".
-LEADING_ORGANISATION_HEADS: frozenset[str] = frozenset(
-    """
+LEADING_ORGANISATION_HEADS: frozenset[str] = words("""
     Ministry Department University Bank Office Bureau Council Court Academy Institute Commission Committee
     Federation Union League Church Embassy House Board Assembly Order Society College School Museum Royal
-    """.split()
-)
+    """)
 
 # Places whose country is the one they lie in; waters that usually border several countries carry none.
-PLACE_HEADS: frozenset[str] = frozenset(
-    """
+PLACE_HEADS: frozenset[str] = words("""
     River Island Islands Province County District Region Street St Avenue Road Boulevard Square Bridge Airport
     Port Harbour Harbor Valley Mountains Mountain Mount Hills Lake Peninsula Desert Park Stadium Arena Prefecture
     Oblast Krai Governorate Canton Municipality Township Village Station Beach Forest Plateau Basin Coast Canyon
     Falls Highway Motorway Plaza Palace Tower Cathedral Temple Mosque
-    """.split()
-)
-WATER_HEADS: frozenset[str] = frozenset("Sea Strait Straits Ocean Gulf Channel Bay Sound".split())
+    """)
+WATER_HEADS: frozenset[str] = words("Sea Strait Straits Ocean Gulf Channel Bay Sound")
 
 # Words that may join the parts of a name: "Ursula von der Leyen", "Bank of England", "Mohammed bin Salman".
-NAME_PARTICLES: frozenset[str] = frozenset(
-    "bin ibn binti bint al el ad as de del della di da das dos du der den van von ter zu la le y".split()
+NAME_PARTICLES: frozenset[str] = words(
+    "bin ibn binti bint al el ad as de del della di da das dos du der den van von ter zu la le y"
 )
 NAME_CONNECTORS: frozenset[str] = NAME_PARTICLES | {"of", "for", "&"}
 
-MONTHS_AND_DAYS: frozenset[str] = frozenset(
-    """
+MONTHS_AND_DAYS: frozenset[str] = words("""
     January February March April May June July August September October November December Jan Feb Mar Apr Jun
     Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    """.split()
-)
+    """)
 
 # Capitalised words that are never names by themselves, whatever the gazetteers contain.
-NEVER_NAMES: frozenset[str] = frozenset(
-    """
+NEVER_NAMES: frozenset[str] = words("""
     I I'm I've I'd I'll He She It We They You His Her Its Our Their Your Him Them Me Us My Mine This That These
     Those There Here What When Where Which Who Whom Whose Why How The A An And Or But If Then So As At By For From
     In Into Of On Onto Over To With Without After Before During Under Between Among Against About Above Across
@@ -64,58 +63,69 @@ NEVER_NAMES: frozenset[str] = frozenset(
     Although Though While Despite Because Since Until Unless Whether Yet Still Just Only Even Now Today Tomorrow
     Yesterday Tonight Mon Tue Wed Thu Fri Sat Sun Chapter Section Part Page Photo Image Video Read Watch Listen
     Update Updated Breaking Exclusive Analysis Opinion Comment Editorial Interview Related Source Sources
-    """.split()
-)
+    """)
 
 # All-capital words that are not organisations: units, formats, abbreviations of ordinary words.
-NON_ORGANISATION_ACRONYMS: frozenset[str] = frozenset(
-    """
+NON_ORGANISATION_ACRONYMS: frozenset[str] = words("""
     AM PM GMT UTC BST EST PST CET TV DVD CD PC GDP GNP CEO CFO COO CTO MP MPs MEP MEPs MSP PhD MBA VIP AIDS HIV DNA
     RNA SMS PIN ID IT AI VR AR USB PDF HTML URL OK UK US USA EU UAE UN KM MPH KPH HD LED LCD GPS SUV CCTV VAT PR IPO
     Q1 Q2 Q3 Q4 COVID SARS MERS BC AD AKA ASAP FAQ DIY RIP OMG LOL FYI TBA TBC NB PS UFO WMD IED ICU ER GP ATM
     APR ROI ETA DJ MC CV HR RAM CPU GPU OS GB MB KB TB MW GW KW BTW PDT EDT CST MST
-    """.split()
-)
+    """)
 
-ROMAN_NUMERALS: frozenset[str] = frozenset(
-    "II III IV VI VII VIII IX XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI".split()
-)
+ROMAN_NUMERALS: frozenset[str] = words("II III IV VI VII VIII IX XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI")
 
 # Lowercase words before a capitalised word that make it a place: "in Magnitogorsk", "near Aleppo".
-PLACE_PREPOSITIONS: frozenset[str] = frozenset("in near outside across at from into towards toward via".split())
+PLACE_PREPOSITIONS: frozenset[str] = words("in near outside across at into towards toward via")
 
 # Nouns after "the X ..." that make X a place: "the Ural region", "the Idlib province".
-PLACE_NOUNS_AFTER: frozenset[str] = frozenset(
-    "region province state district city town village county area border river island valley".split()
+PLACE_NOUNS_AFTER: frozenset[str] = words(
+    "region province state district city town village county area border river island valley"
 )
 
 # Words after an unknown name that make it an organisation: "Acme spokesperson", "Acme shares".
-ORGANISATION_NOUNS_AFTER: frozenset[str] = frozenset(
-    """
+ORGANISATION_NOUNS_AFTER: frozenset[str] = words("""
     spokesperson spokesman spokeswoman shares shareholders chief executive boss bosses board subsidiary
     stock employees staff headquarters
-    """.split()
-)
+    """)
 
 # Nouns in an apposition that make the preceding name an organisation: "Acme, the state oil company".
-ORGANISATION_APPOSITION_NOUNS: frozenset[str] = frozenset(
-    """
+ORGANISATION_APPOSITION_NOUNS: frozenset[str] = words("""
     company firm group agency organisation organization party club team bank carrier airline broadcaster
     newspaper website site network channel union charity operator giant maker manufacturer retailer producer
     exporter insurer lender regulator outlet publisher studio label startup conglomerate ministry department
-    """.split()
-)
+    """)
 
 # Nouns in an apposition that make the preceding name a person: "Kritenbrink, the top East Asia official".
-PERSON_APPOSITION_NOUNS: frozenset[str] = frozenset(
-    """
+PERSON_APPOSITION_NOUNS: frozenset[str] = words("""
     official spokesman spokeswoman spokesperson minister president leader head chief director chairman
     chairwoman chair adviser advisor envoy ambassador secretary senator governor mayor general commander
     officer diplomat lawyer judge founder executive analyst professor author actor actress singer player
     striker coach manager captain champion wife husband son daughter mother father brother sister politician
     lawmaker candidate activist journalist reporter correspondent economist scientist researcher doctor
-    """.split()
-)
+    """)
 
 ORGANISATION_VERB_CUES: tuple[str, ...] = (" said in a statement", " says in a statement", " announced", " reported")
 ORGANISATION_PREFIX_CUES: tuple[str, ...] = ("shares of ", "shares in ", "stake in ", "owned by ", "acquired by ")
+
+# Words after a capital that make it stand for its government: "Beijing claims", "Moscow said".
+POLITICAL_VERBS: frozenset[str] = words(
+    """
+    said says claims claimed accuses accused wants wanted is was has had will would warned warns insists
+    insisted rejected rejects denied denies announced responded demands demanded agreed agrees refused refuses
+    hopes believes sees views considers urged urges called threatened condemned approved imposed retaliated
+    signed plans planned expects expected must should could may might sought seeks blamed blames disagrees
+    disagreed argues argued maintains maintained protested protests objected objects welcomed welcomes praised
+    criticised criticized vowed vows pledged summoned recalled expelled
+    """
+)
+# Words before a capital that make it stand for its government: "accuse Washington of", "ties with Moscow".
+POLITICAL_OBJECT_VERBS: frozenset[str] = words(
+    """
+    accuse accused accusing urge urged urging warn warned warning pressure pressured criticise criticised
+    criticize criticized blame blamed condemn condemned support supported supporting sanction sanctioned
+    provoke provoked ties relations between
+    """
+)
+# Words after a lone given name that show it is used as a person's name ("Ivan, ...", "Ivan said").
+NAME_FOLLOWERS: frozenset[str] = words("said says told was is has had who and will would added")

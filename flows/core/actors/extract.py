@@ -1,0 +1,214 @@
+"""Find every actor of an article: the pure entry point of the actor extractor.
+
+Body sentences are read with capitalisation as evidence. Title-case lines (title, subtitle, headings) and
+all-capital lines are not: there only gazetteer entries and names the body has confirmed are accepted.
+
+"The Kremlin" (an institution that stands for Russia's government) is reported as an organisation with country RUS
+and is not counted as a mention of the country itself: each surface belongs to exactly one actor, and the
+organisation's country code already ties it to RUS.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from flows.core.actors.candidates import ArticleContext, Candidate
+from flows.core.actors.classify import candidate_from_hit, classify_run
+from flows.core.actors.grouping import (
+    Group,
+    absorb_short_forms,
+    group_others,
+    group_people,
+    person_words,
+    short_forms,
+    strip_article,
+)
+from flows.core.actors.lexicon import Lexicon, compile_automaton, fold, match_text
+from flows.core.actors.people import attribute_people
+from flows.core.actors.scan import RUN_PATTERN, find_hits, iter_matches, lowercase_words
+from flows.core.actors.vocabulary import PLACE_PREPOSITIONS, WATER_HEADS
+from flows.core.model import Actor, Sentence, Span
+
+_LINE_KINDS = frozenset({"title", "subtitle", "heading"})
+_UPPER_LETTER = re.compile(r"[^\W\d_a-z\u00df-\u00ff]")
+_LOWER_LETTER = re.compile(r"[a-z\u00df-\u00ff]")
+
+
+def sentence_mode(text: str, sentence: Sentence) -> str:
+    """body, titlecase (capitals mean nothing) or caps (everything is capitals)."""
+    line = text[sentence.char_start:min(sentence.char_end, sentence.char_start + 120)]
+    upper, lower = len(_UPPER_LETTER.findall(line)), len(_LOWER_LETTER.findall(line))
+    if upper >= 8 and upper >= 4 * lower:
+        return "caps"
+    return "titlecase" if sentence.kind in _LINE_KINDS else "body"
+
+
+def _whole_text_sentence(text: str) -> list[Sentence]:
+    return [Sentence(0, 0, len(text), "body", 0, 0, None)]
+
+
+def _is_doubtful_place(ctx: ArticleContext, candidate: Candidate) -> bool:
+    """A one-word gazetteer place that is also an ordinary word ("Reading", "Split") needs a preposition."""
+    surface = ctx.text[candidate.start:candidate.end]
+    if candidate.type != "place" or " " in surface or fold(surface) not in ctx.lexicon.common_words:
+        return False
+    before = ctx.text[max(candidate.start - 12, 0):candidate.start].split()
+    return not (before and before[-1].lower() in PLACE_PREPOSITIONS)
+
+
+def find_candidates(ctx: ArticleContext) -> list[Candidate]:
+    found: list[Candidate] = []
+    for match in RUN_PATTERN.finditer(ctx.text):
+        mode = ctx.modes[ctx.sentence_at(match.start())]
+        if mode == "body":
+            found.extend(classify_run(ctx, match.start(), match.end()))
+        else:
+            for hit in ctx.names_within(match.start(), match.end()):
+                candidate = candidate_from_hit(ctx, hit)
+                if candidate is not None:
+                    found.append(candidate)
+    return [c for c in found if not _is_doubtful_place(ctx, c)]
+
+
+def _propagate(ctx: ArticleContext, groups: list[Group]) -> None:
+    """Add later mentions of names the article has already established ("Blinken", "Xi", "PLA")."""
+    pairs: list[tuple[str, tuple[str, Group]]] = []
+    for group in groups:
+        if group.type == "country":
+            continue
+        surfaces = {ctx.text[m.start:m.end] for m in group.members}
+        for form in short_forms(group, ctx.lexicon.given_names, ctx.lexicon.common_words) | surfaces:
+            pairs.append((form, (form, group)))
+    if not pairs:
+        return
+    automaton = compile_automaton(pairs)
+    taken = sorted(((m.start, m.end, g) for g in groups for m in g.members), key=lambda t: (t[0], t[1]))
+    for start, end, owners in iter_matches(automaton, ctx.text, ctx.padded):
+        _claim(ctx, start, end, owners, taken)
+
+
+def _overlapping(taken: list[tuple[int, int, Group]], start: int, end: int) -> list[tuple[int, int, Group]]:
+    index = bisect.bisect_left(taken, (start, start))
+    return [t for t in taken[max(index - 3, 0):index + 3] if t[0] < end and start < t[1]]
+
+
+def _claim(ctx: ArticleContext, start: int, end: int, owners: tuple[tuple[str, Group], ...],
+           taken: list[tuple[int, int, Group]]) -> None:
+    """Add one propagated mention, unless the place is taken; a fuller form replaces a shorter mention of the
+    same actor inside it ("Antony J. Blinken" over "Blinken" in a headline)."""
+    surface = ctx.text[start:end]
+    caps = ctx.modes[ctx.sentence_at(start)] == "caps"
+    groups = [group for form, group in owners if form == surface or (caps and surface.isupper())]
+    if not groups:
+        return
+    if " " not in surface and ctx.is_sentence_initial(start) and fold(surface) in ctx.lexicon.common_words:
+        return
+    group = min(groups, key=lambda g: _distance(g, start))
+    clashes = _overlapping(taken, start, end)
+    if any(other is not group or s < start or e > end or (s, e) == (start, end) for s, e, other in clashes):
+        return
+    model = group.members[0]
+    for s, e, _ in clashes:
+        model = next(m for m in group.members if (m.start, m.end) == (s, e))
+        group.members.remove(model)
+        taken.remove((s, e, group))
+    group.members.append(Candidate(start, end, group.type, model.name, model.code, model.sector, model.title,
+                                   model.registry))
+    taken.insert(bisect.bisect_left(taken, (start, end)), (start, end, group))
+
+
+def _distance(group: Group, offset: int) -> int:
+    before = [offset - m.start for m in group.members if m.start < offset]
+    return min(before) if before else 10**9
+
+
+def _dominant_country(groups: list[Group]) -> str | None:
+    """The country most of the article's countries and known places point to, if it clearly leads."""
+    counts: Counter[str] = Counter()
+    for group in groups:
+        known_place = group.type == "place" and any(m.registry for m in group.members)
+        if (group.type == "country" or known_place) and group.code:
+            counts[group.code] += len(group.members)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _fill_dominant_country(groups: list[Group]) -> None:
+    """A careful reader places an otherwise unplaced local actor in the country the article is about."""
+    dominant = _dominant_country(groups)
+    if dominant is None:
+        return
+    for group in groups:
+        if group.code or group.type not in {"person", "organization", "place"}:
+            continue
+        if any(m.registry for m in group.members) or group.members[0].name.split()[-1] in WATER_HEADS:
+            continue
+        group.members[0].code = dominant
+
+
+def _canonical_name(group: Group, text: str) -> str:
+    if group.type == "country":
+        return _country_name(group, text)
+    registry = next((m.name for m in group.members if m.registry), None)
+    if registry is not None:
+        return registry
+    if group.type == "person":
+        return max((m.name for m in group.members), key=lambda n: (len(person_words(n)), len(n)))
+    return max((m.name for m in group.members), key=len)
+
+
+def _country_name(group: Group, text: str) -> str:
+    """The fullest country name the article itself uses ("United States" over "U.S."), else the canonical one."""
+    surfaces = [strip_article(text[m.start:m.end]) for m in group.members if not m.stands_in]
+    written = [s for s in surfaces if not s.isupper() or len(s) > 4]
+    return max(written, key=lambda s: (len(s.split()), len(s)), default=group.members[0].name)
+
+
+def _to_actor(ctx: ArticleContext, group: Group) -> Actor:
+    members = sorted(group.members, key=lambda m: m.start)
+    title = next((m.title for m in members if m.title), None)
+    sector = next((m.sector for m in members if m.sector), None)
+    mentions = [Span(m.start, m.end, ctx.sentence_at(m.start)) for m in members]
+    unique = sorted(set(mentions), key=lambda s: (s.char_start, s.char_end))
+    return Actor(group.key, _canonical_name(group, ctx.text), group.type, group.code, title, sector, unique)  # type: ignore[arg-type]
+
+
+def build_context(text: str, sentences: Sequence[Sentence], lexicon: Lexicon) -> ArticleContext:
+    padded = match_text(text)
+    names, titles = find_hits(text, padded, lexicon)
+    ordered = sorted(sentences, key=lambda s: s.char_start) or _whole_text_sentence(text)
+    ctx = ArticleContext(text, padded, lexicon, ordered, names, titles, lowercase_words(text))
+    ctx.modes = [sentence_mode(text, s) for s in ordered]
+    return ctx
+
+
+def extract_actors(text: str, sentences: Sequence[Sentence], lexicon: Lexicon) -> list[Actor]:
+    """Every actor named in ``text``, each with all its mentions, ordered by first mention."""
+    ctx = build_context(text, sentences, lexicon)
+    candidates = find_candidates(ctx)
+    attribute_people(ctx, candidates)
+    people = [c for c in candidates if c.type == "person"]
+    person_groups = group_people(people, lexicon.given_names)
+    others = group_others([c for c in candidates if c.type != "person"], text)
+    others = absorb_short_forms(person_groups, others, text, lexicon.given_names, lexicon.common_words)
+    groups = person_groups + others
+    _propagate(ctx, groups)
+    _fill_dominant_country(groups)
+    actors = [_to_actor(ctx, group) for group in groups if group.members]
+    actors = [a for a in actors if a.mentions]
+    _fix_sentence_indices(ctx, actors)
+    return sorted(actors, key=lambda a: (a.mentions[0].char_start, a.actor_id))
+
+
+def _fix_sentence_indices(ctx: ArticleContext, actors: list[Actor]) -> None:
+    """Report the caller's sentence index (our list is sorted by offset; theirs may carry other indices)."""
+    indices = [s.index for s in ctx.sentences]
+    for actor in actors:
+        actor.mentions = [Span(m.char_start, m.char_end, indices[m.sentence_index]) for m in actor.mentions]

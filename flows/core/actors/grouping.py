@@ -1,0 +1,173 @@
+"""Group candidates that name the same actor and give each actor its stable id.
+
+Ids depend on the actor, not the article: a country is its alpha-3 code; a person is ``person:<slug>`` of the
+full name without titles and middle initials; an organisation with a country is
+``organization:<alpha-3 lower>:<slug>``; anything else is ``<type>:<slug>``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from flows.core.actors.candidates import Candidate
+from flows.core.actors.lexicon import fold
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
+_CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "&"})
+
+
+@dataclass(slots=True)
+class Group:
+    """Candidates judged to name one actor."""
+
+    key: str
+    type: str
+    members: list[Candidate] = field(default_factory=list)
+
+    @property
+    def code(self) -> str | None:
+        return next((m.code for m in self.members if m.code), None)
+
+
+def slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower().replace("'", "")).strip("-")
+
+
+def person_words(name: str) -> list[str]:
+    """The words of a person's name that identify them: no honorifics, no initials."""
+    return [w for w in name.replace("\u2019", "'").split() if fold(w) not in _HONORIFICS and not _INITIAL.match(w)]
+
+
+def initials(name: str) -> str:
+    words = re.split(r"[\s\-]+", re.sub(r"['\u2019]s\b", "", name))
+    return "".join(w[0] for w in words if w and w[0].isupper() and w.lower() not in _CONNECTOR_WORDS)
+
+
+def strip_article(name: str) -> str:
+    return name[4:] if name.startswith(("the ", "The ")) else name
+
+
+def actor_key(candidate: Candidate) -> str:
+    if candidate.type == "country" and candidate.code:
+        return candidate.code
+    if candidate.type == "person":
+        return "person:" + slug(" ".join(person_words(candidate.name)) or candidate.name)
+    name_slug = slug(strip_article(candidate.name))
+    if candidate.type == "organization" and candidate.code:
+        return f"organization:{candidate.code.lower()}:{name_slug}"
+    return f"{candidate.type}:{name_slug}"
+
+
+def _short_forms(words: list[str]) -> set[str]:
+    return {fold(words[-1]), fold(words[0])} if len(words) > 1 else {fold(words[0])}
+
+
+def _nearest_person(person: Candidate, full: list[tuple[Candidate, Group]], given: frozenset[str]) -> Group | None:
+    """The full-named person a one-word name refers to: the last one before it, else the first after it."""
+    word = fold(person.name.split()[-1])
+    matches = []
+    for candidate, group in full:
+        words = [fold(w) for w in person_words(candidate.name)]
+        if words[-1] == word or (words[0] == word and len(words) == 2 and len(word) <= 5):
+            matches.append((candidate, group))
+    before = [group for candidate, group in matches if candidate.start < person.start]
+    if before:
+        return before[-1]
+    return matches[0][1] if matches else None
+
+
+def group_people(people: list[Candidate], given: frozenset[str]) -> list[Group]:
+    groups: dict[str, Group] = {}
+    full: list[tuple[Candidate, Group]] = []
+    for person in people:
+        if len(person_words(person.name)) > 1:
+            group = groups.setdefault(actor_key(person), Group(actor_key(person), "person"))
+            group.members.append(person)
+            full.append((person, group))
+    for person in people:
+        if len(person_words(person.name)) <= 1:
+            group = _nearest_person(person, full, given)
+            if group is None:
+                group = groups.setdefault(actor_key(person), Group(actor_key(person), "person"))
+            group.members.append(person)
+    return list(groups.values())
+
+
+def _acronym_owner(acronym: Candidate, groups: list[Group], text: str) -> Group | None:
+    word = text[acronym.start:acronym.end]
+    for group in groups:
+        for member in group.members:
+            if text[member.end:member.end + len(word) + 3] == f" ({word})":
+                return group
+    return next((g for g in groups if initials(g.members[0].name) == word and len(word) >= 2), None)
+
+
+def group_others(candidates: list[Candidate], text: str) -> list[Group]:
+    groups: dict[str, Group] = {}
+    acronyms: list[Candidate] = []
+    for candidate in candidates:
+        surface = text[candidate.start:candidate.end]
+        if candidate.type == "organization" and not candidate.registry and surface.isupper() and " " not in surface:
+            acronyms.append(candidate)
+            continue
+        key = actor_key(candidate)
+        groups.setdefault(key, Group(key, candidate.type)).members.append(candidate)
+    orgs = [g for g in groups.values() if g.type in {"organization", "group"}]
+    for acronym in acronyms:
+        owner = _acronym_owner(acronym, orgs, text)
+        if owner is None:
+            key = actor_key(acronym)
+            owner = groups.setdefault(key, Group(key, "organization"))
+            orgs.append(owner)
+        owner.members.append(acronym)
+    return list(groups.values())
+
+
+def _may_be_surname_first(word: str, common: frozenset[str]) -> bool:
+    """ "Xi Jinping", "Wang Yi", "Moon Jae-in": East Asian surnames come first and are short (and may double as
+    given names elsewhere); a longer first word ("Antony") is more likely a given name."""
+    return len(word) <= 5 and fold(word) not in common
+
+
+def short_forms(group: Group, given: frozenset[str], common: frozenset[str]) -> set[str]:
+    """Surfaces that may name the actor again later: every surface, and for people the surname (and the
+    first word of a surname-first name such as "Xi Jinping")."""
+    forms: set[str] = set()
+    for member in group.members:
+        forms.add(member.name)
+    if group.type == "person":
+        for member in group.members:
+            words = person_words(member.name)
+            if len(words) > 1:
+                forms.add(words[-1])
+                if len(words) == 2 and _may_be_surname_first(words[0], common):
+                    forms.add(words[0])
+    return {form for form in forms if len(form) > 1}
+
+
+def absorb_short_forms(people: list[Group], others: list[Group], text: str, given: frozenset[str],
+                       common: frozenset[str]) -> list[Group]:
+    """A one-word place or organisation guessed from context that is in fact a person's surname ("with Blinken")
+    joins that person; returns the groups that remain."""
+    forms: dict[str, Group] = {}
+    for group in people:
+        for form in short_forms(group, given, common):
+            forms.setdefault(form, group)
+    kept: list[Group] = []
+    for group in others:
+        surfaces = {text[m.start:m.end] for m in group.members}
+        owner = forms.get(next(iter(surfaces))) if len(surfaces) == 1 else None
+        if owner is None or any(m.registry for m in group.members):
+            kept.append(group)
+            continue
+        for member in group.members:
+            owner.members.append(Candidate(member.start, member.end, "person", owner.members[0].name,
+                                           owner.members[0].code, owner.members[0].sector))
+    return kept
+
+
+__all__ = ["Group", "actor_key", "group_others", "group_people", "initials", "short_forms", "slug"]

@@ -1,0 +1,190 @@
+"""Who raises what: ties each issue hit to the actors of its sentence.
+
+In a sentence with an issue, the grammatical subject raises it. Without a parser the subject is approximated from
+the words before the main verb: actor mentions there that are not objects of a preposition ("from Blinken", "of
+China's agenda"), together with those joined to them by "and", commas or a possessive ("China's leader, Xi Jinping,
+has ..."). "American officials" counts as the country named by the demonym. A person or organisation speaking for
+a government brings its country along. When a sentence has no such subject, the actor named alone in its section
+heading ("What can we expect from China?") raises the issue. Every other actor of the sentence is mentioned_with.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from flows.core.model import Actor, IssueHit, Link, Sentence
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+PREPOSITIONS = _word_set(
+    "in at from to with of on by against for between across about among amid amidst over under into onto toward "
+    "towards through during after before since without within near including like despite behind beyond via "
+    "regarding concerning upon around than per beside besides alongside throughout unlike"
+)
+# Words that end the stretch before the main verb: auxiliaries, copulas and the usual reporting verbs.
+VERB_MARKERS = _word_set(
+    "is are was were be been am has have had will would shall should can could may might must do does did "
+    "said says say told tells added announced stated claimed urged warned accused called insisted argued noted "
+    "expects expected wants wanted believes believe hopes hoped plans planned intends intended seeks sought"
+)
+# Words that may sit inside a subject phrase without ending it: "the U.S. and other American officials".
+SUBJECT_GLUE = _word_set(
+    "and or , the its their his her other both also top senior officials official leader leaders president "
+    "prime minister ministers government authorities diplomats diplomat spokesman spokeswoman spokesperson "
+    "counterpart counterparts administration delegation negotiators envoy chief secretary foreign"
+)
+# Nouns after a demonym that make it speak for the country: "Chinese diplomats", "American officials".
+SPEAKER_NOUNS = _word_set(
+    "officials official diplomats diplomat leaders leader government authorities negotiators ministers minister "
+    "president side delegation military army navy administration embassy spokesman spokeswoman spokesperson "
+    "lawmakers legislators regulators prosecutors envoy envoys counterparts counterpart"
+)
+SPEAKING_TYPES = frozenset({"person", "organization", "group"})
+_TOKEN = re.compile(r"[^\W_]+(?:[.'\u2019-][^\W_]+)*\.?|[,;:]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    actor_id: str
+    char_start: int
+    char_end: int
+
+
+def link_issues(
+    text: str,
+    sentences: Sequence[Sentence],
+    actors: Sequence[Actor],
+    hits: Sequence[IssueHit],
+    demonyms: Mapping[str, str],
+) -> list[Link]:
+    """Links from every actor of a sentence to every issue hit in it, ordered by sentence, issue, relation, actor."""
+    by_id = {actor.actor_id: actor for actor in actors}
+    countries = _country_actor_ids(actors)
+    mentions = _mentions_by_sentence(text, sentences, actors, demonyms, countries)
+    issues_by_sentence: dict[int, set[str]] = {}
+    for hit in hits:
+        issues_by_sentence.setdefault(hit.span.sentence_index, set()).add(hit.issue_id)
+    by_index = {s.index: s for s in sentences}
+    links: set[Link] = set()
+    for index, issue_ids in issues_by_sentence.items():
+        sentence = by_index.get(index)
+        if sentence is None:
+            continue
+        here = mentions.get(index, [])
+        raisers = _with_countries(_subject_ids(text, sentence, here), by_id, countries)
+        if not raisers:
+            raisers = _with_countries(_context_ids(sentence, sentences, mentions), by_id, countries)
+        others = {m.actor_id for m in here} - raisers
+        for issue_id in issue_ids:
+            links.update(Link(a, issue_id, "raises", index) for a in raisers)
+            links.update(Link(a, issue_id, "mentioned_with", index) for a in others)
+    return sorted(links, key=lambda k: (k.sentence_index, k.issue_id, k.relation != "raises", k.actor_id))
+
+
+def raised_by(links: Sequence[Link]) -> dict[str, list[str]]:
+    """For each issue, the actors that raise it somewhere, both sorted."""
+    raising: dict[str, set[str]] = {}
+    for link in links:
+        if link.relation == "raises":
+            raising.setdefault(link.issue_id, set()).add(link.actor_id)
+    return {issue_id: sorted(actor_ids) for issue_id, actor_ids in sorted(raising.items())}
+
+
+def _subject_ids(text: str, sentence: Sentence, mentions: Sequence[_Mention]) -> set[str]:
+    subjects: set[str] = set()
+    in_phrase = False  # inside a prepositional phrase
+    for unit in _units(text, sentence, mentions):
+        if isinstance(unit, _Mention):
+            if not in_phrase:
+                subjects.add(unit.actor_id)
+            continue
+        word = unit.lower()
+        if subjects:
+            if word not in SUBJECT_GLUE:
+                break
+        elif word in VERB_MARKERS:
+            break
+        elif word in PREPOSITIONS:
+            in_phrase = True
+        elif word in {",", ";", ":"}:
+            in_phrase = False
+    return subjects
+
+
+def _units(text: str, sentence: Sentence, mentions: Sequence[_Mention]) -> list[_Mention | str]:
+    """The sentence as a sequence of actor mentions and the words between them."""
+    ordered = sorted(mentions, key=lambda m: (m.char_start, -m.char_end))
+    units: list[tuple[int, _Mention | str]] = [(m.char_start, m) for m in ordered]
+    for token in _TOKEN.finditer(text, sentence.char_start, sentence.char_end):
+        if not any(m.char_start < token.end() and token.start() < m.char_end for m in ordered):
+            units.append((token.start(), token.group()))
+    units.sort(key=lambda u: u[0])
+    return [unit for _, unit in units]
+
+
+def _context_ids(
+    sentence: Sentence, sentences: Sequence[Sentence], mentions: Mapping[int, list[_Mention]]
+) -> set[str]:
+    """The one actor named in the heading of the sentence's section, if exactly one is."""
+    headings = [s for s in sentences if s.kind == "heading" and s.section_index == sentence.section_index]
+    named = {m.actor_id for h in headings for m in mentions.get(h.index, [])}
+    return named if len(named) == 1 else set()
+
+
+def _with_countries(actor_ids: set[str], by_id: Mapping[str, Actor], countries: Mapping[str, str]) -> set[str]:
+    """Add the country of each person or organisation that speaks for a government."""
+    result = set(actor_ids)
+    for actor_id in actor_ids:
+        actor = by_id.get(actor_id)
+        if actor is None or actor.type not in SPEAKING_TYPES or actor.country_code not in countries:
+            continue
+        if actor.title or actor.sector or actor.type == "group":
+            result.add(countries[actor.country_code])
+    return result
+
+
+def _country_actor_ids(actors: Sequence[Actor]) -> dict[str, str]:
+    """alpha-3 code -> the id of the first country actor with that code."""
+    countries: dict[str, str] = {}
+    for actor in actors:
+        if actor.type == "country" and actor.country_code and actor.country_code not in countries:
+            countries[actor.country_code] = actor.actor_id
+    return countries
+
+
+def _mentions_by_sentence(
+    text: str,
+    sentences: Sequence[Sentence],
+    actors: Sequence[Actor],
+    demonyms: Mapping[str, str],
+    countries: Mapping[str, str],
+) -> dict[int, list[_Mention]]:
+    found: dict[int, list[_Mention]] = {}
+    for actor in actors:
+        for span in actor.mentions:
+            found.setdefault(span.sentence_index, []).append(_Mention(actor.actor_id, span.char_start, span.char_end))
+    for sentence in sentences:
+        taken = found.get(sentence.index, [])
+        for mention in _demonym_speakers(text, sentence, demonyms, countries):
+            if not any(m.char_start < mention.char_end and mention.char_start < m.char_end for m in taken):
+                found.setdefault(sentence.index, []).append(mention)
+    return found
+
+
+def _demonym_speakers(
+    text: str, sentence: Sentence, demonyms: Mapping[str, str], countries: Mapping[str, str]
+) -> list[_Mention]:
+    """'American officials', 'Chinese diplomats': a demonym followed by a speaker noun, as a country mention."""
+    tokens = list(_TOKEN.finditer(text, sentence.char_start, sentence.char_end))
+    speakers: list[_Mention] = []
+    for token, following in pairwise(tokens):
+        code = demonyms.get(token.group())
+        if code in countries and following.group().lower() in SPEAKER_NOUNS:
+            speakers.append(_Mention(countries[code], token.start(), following.end()))
+    return speakers

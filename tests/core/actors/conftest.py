@@ -1,0 +1,88 @@
+"""A small hand-made lexicon for rule tests, independent of the packaged reference data."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.core.actors import Lexicon, build_lexicon
+from flows.core.actors.sources import CountryName, Institution, LexiconSources, Person, Place, Title
+from flows.core.actors.vocabulary import words
+
+_COUNTRIES = {
+    "CHN": ["China", "People's Republic of China"],
+    "USA": ["United States", "U.S.", "US", "USA", "America", "United States of America"],
+    "RUS": ["Russia", "Russian Federation"],
+    "UKR": ["Ukraine"],
+    "JPN": ["Japan"],
+    "KOR": ["South Korea", "Korea"],
+    "PHL": ["Philippines"],
+    "AUS": ["Australia"],
+    "IND": ["India"],
+    "KEN": ["Kenya"],
+    "GBR": ["United Kingdom", "UK", "Britain"],
+    "QAT": ["Qatar"],
+    "JOR": ["Jordan"],
+    "DEU": ["Germany"],
+    "FRA": ["France"],
+}
+_DEMONYMS = {
+    "CHN": ["Chinese"], "USA": ["American", "Americans"], "RUS": ["Russian", "Russians"], "KEN": ["Kenyan"],
+    "QAT": ["Qatari"], "GBR": ["British"], "DEU": ["German"], "FRA": ["French"],
+}
+_CAPITALS = [("Beijing", "CHN"), ("Washington", "USA"), ("Moscow", "RUS"), ("Kyiv", "UKR"), ("Tokyo", "JPN"),
+             ("Doha", "QAT"), ("Nairobi", "KEN"), ("London", "GBR"), ("Paris", "FRA"), ("Berlin", "DEU")]
+_INSTITUTIONS = [
+    Institution("State Department", ("Department of State", "U.S. State Department"), "organization", "USA", "GOV"),
+    Institution("Pentagon", ("the Pentagon",), "organization", "USA", "MIL"),
+    Institution("People's Liberation Army", ("PLA",), "organization", "CHN", "MIL"),
+    Institution("Kremlin", ("the Kremlin",), "organization", "RUS", "GOV", stands_for="RUS"),
+    Institution("European Commission", (), "organization", None, "IGO"),
+    Institution("Taliban", (), "group", "AFG", "REB"),
+]
+_PLACES = [
+    Place("Asia", None, "continent"), Place("Africa", None, "continent"), Place("Middle East", None, "region"),
+    Place("East Asia", None, "region"), Place("South China Sea", None, "sea"), Place("Taiwan Strait", None, "strait"),
+    Place("Magnitogorsk", "RUS", "city"), Place("Reading", "GBR", "city"), Place("Chelyabinsk", "RUS", "city"),
+]
+_PEOPLE = [
+    Person("Xi Jinping", ("Xi",), "CHN", "GOV"),
+    Person("Joe Biden", ("Joseph Biden", "Joseph R. Biden"), "USA", "GOV"),
+    Person("Vladimir Putin", (), "RUS", "GOV"),
+]
+_TITLES = ["President", "Vice President", "President-elect", "Secretary of State", "Sen.", "Senator", "Minister",
+           "Prime Minister", "Governor", "Deputy Governor", "Health Minister", "Foreign Minister", "Chancellor",
+           "King", "Emir", "Sheikh", "Commissioner"]
+_GIVEN = words(
+    "antony daniel joe joseph ursula mohammed vladimir ted brigid oleg boris ivan george laura jordan "
+    "emmanuel angela john mary ned "
+)
+_COMMON = words(
+    "the a an and or but however security both initially despite furthermore clashing agendas diplomatic "
+    "progress show up seeking will question faces arrives in on of to officials matters reading split "
+    "leader said department state army party court major general world cup new old big red black white "
+    "north south east west breaking news report today what where when who how key issues can we expect "
+    "from meet with personally "
+)
+
+
+def small_sources() -> LexiconSources:
+    countries = tuple(CountryName(s, code, "country") for code, names in _COUNTRIES.items() for s in names)
+    countries += (CountryName("Taiwan", "TWN", "place"),)
+    demonyms = tuple((d, code) for code, forms in _DEMONYMS.items() for d in forms)
+    return LexiconSources(
+        version="test",
+        countries=countries,
+        capitals=tuple(_CAPITALS),
+        demonyms=demonyms,
+        institutions=tuple(_INSTITUTIONS),
+        places=tuple(_PLACES),
+        people=tuple(_PEOPLE),
+        titles=tuple(Title(t, "GOV") for t in _TITLES),
+        given_names=frozenset(_GIVEN),
+        common_words=frozenset(_COMMON),
+    )
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> Lexicon:
+    return build_lexicon(small_sources())
