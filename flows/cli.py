@@ -36,5 +36,21 @@ def run(
         typer.echo(line)
 
 
+@app.command()
+def schema(name: Annotated[str | None, typer.Argument(help="A schema name such as article or article.v1.")] = None) -> None:
+    """Print a published JSON Schema, or list them all."""
+    from flows.schema_docs import schema_command
+
+    raise typer.Exit(schema_command(name))
+
+
+@app.command()
+def docs(check: Annotated[bool, typer.Option("--check", help="Only check that the file is current.")] = False) -> None:
+    """Regenerate docs/data-dictionary.md from the schemas (or check it is current)."""
+    from flows.schema_docs import docs_command
+
+    raise typer.Exit(docs_command(check))
+
+
 def main() -> None:
     app()

@@ -20,7 +20,7 @@ from flows.io.extractors import load_extractors
 from flows.io.outputs import TABLES, OutputLayout, known_articles, open_table_part
 from flows.io.read import DEFAULT_MAX_BYTES
 from flows.io.storage import TablePart
-from flows.publish import append_batch, commit_parts, publish_summary_artifact, write_report
+from flows.publish import append_batch, commit_parts, describe_output, publish_summary_artifact, write_report
 
 DEFAULT_BATCH_SIZE = 200
 
@@ -80,6 +80,7 @@ def agenda_run(sources: list[str], out: str, options: RunOptions | None = None) 
         for part in parts.values():
             part.abort()
         raise
+    describe_output(layout, taxonomy_version)
     report = build_report(context, sources, out, tally, datetime.now(UTC), taxonomy_version)
     logger.info("report written to %s", write_report(layout, report))
     publish_summary_artifact(report)

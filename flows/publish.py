@@ -10,6 +10,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.core.derive import Row
 from flows.core.summary import summary_markdown
+from flows.io.datapackage import write_datapackage
 from flows.io.outputs import OutputLayout
 from flows.io.storage import TablePart, write_json_atomic
 
@@ -33,6 +34,12 @@ def write_report(layout: OutputLayout, report: dict[str, object]) -> str:
     path = layout.report_path(str(report["run_id"]))
     write_json_atomic(path, report)
     return str(path)
+
+
+@task(name="write-datapackage", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def describe_output(layout: OutputLayout, taxonomy_version: str) -> str:
+    """Refresh OUT/datapackage.json so it lists every committed file with its size, rows and digest."""
+    return str(write_datapackage(layout, taxonomy_version))
 
 
 def publish_summary_artifact(report: Mapping[str, object]) -> None:

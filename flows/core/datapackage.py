@@ -1,11 +1,11 @@
 """The Frictionless Data Package descriptor (v1) of an output folder, built from plain facts about its files.
 
 One resource per table per format (``articles-parquet``, ``articles-jsonl``...), because a v1 resource has one
-``format``; ``path`` lists the table's part files, and a table with none yet is inline data of a header row alone
-(``path`` may not be empty). The spec's resource ``hash`` covers the resource's bytes, which for
-several files means their concatenation, so it is given only for a one-file resource; the checkable facts of every
-file (path, bytes, sha256, rows) are under ``agenda:files``. Nothing in the descriptor depends on the clock, so the
-same files always give the same descriptor.
+``format``. ``path`` lists the table's part files; a table with none yet is inline data of its header row alone,
+as ``path`` may not be empty. The spec's resource ``hash`` covers the resource's bytes, which for several files
+means their concatenation, so it is given only for a one-file resource; the checkable facts of every file (path,
+bytes, sha256, rows) are under ``agenda:files``. Nothing in the descriptor depends on the clock, so the same files
+always give the same descriptor.
 """
 
 from __future__ import annotations

@@ -102,7 +102,8 @@ def test_every_nested_object_is_closed_too(name: str, schemas: dict[str, dict[st
     assert open_objects == []
 
 
-@pytest.mark.parametrize("name", ALL_NAMES)
+# Output records list every column, null where unknown; input documents (feed items, taxonomies) have optional fields.
+@pytest.mark.parametrize("name", RECORD_NAMES)
 def test_nested_objects_require_all_their_properties(name: str, schemas: dict[str, dict[str, Any]]) -> None:
     for where, sub in walk_subschemas(schemas[name]):
         if declares_object(sub) and "properties" in sub:

@@ -70,7 +70,12 @@ def find_candidates(ctx: ArticleContext) -> list[Candidate]:
                 candidate = candidate_from_hit(ctx, hit)
                 if candidate is not None:
                     found.append(candidate)
-    return [c for c in found if not _is_doubtful_place(ctx, c)]
+    return [c for c in found if has_name_word(c.name) and not _is_doubtful_place(ctx, c)]
+
+
+def has_name_word(name: str) -> bool:
+    """A name has at least one word of two letters or more: "E & W" or "J. K." alone name nobody."""
+    return any(sum(ch.isalpha() for ch in word) >= 2 for word in name.split())
 
 
 def _propagate(ctx: ArticleContext, groups: list[Group]) -> None:
@@ -80,7 +85,7 @@ def _propagate(ctx: ArticleContext, groups: list[Group]) -> None:
         if group.type == "country":
             continue
         surfaces = {ctx.text[m.start:m.end] for m in group.members}
-        for form in short_forms(group, ctx.lexicon.given_names, ctx.lexicon.common_words) | surfaces:
+        for form in short_forms(group, ctx.lexicon.common_words) | surfaces:
             pairs.append((form, (form, group)))
     if not pairs:
         return
@@ -197,7 +202,7 @@ def extract_actors(text: str, sentences: Sequence[Sentence], lexicon: Lexicon) -
     people = [c for c in candidates if c.type == "person"]
     person_groups = group_people(people, lexicon.given_names)
     others = group_others([c for c in candidates if c.type != "person"], text)
-    others = absorb_short_forms(person_groups, others, text, lexicon.given_names, lexicon.common_words)
+    others = absorb_short_forms(person_groups, others, text, lexicon.common_words)
     groups = person_groups + others
     _propagate(ctx, groups)
     _fill_dominant_country(groups)

@@ -7,6 +7,7 @@ full name without titles and middle initials; an organisation with a country is
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,9 +20,9 @@ _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "&"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Group:
-    """Candidates judged to name one actor."""
+    """Candidates judged to name one actor (compared and hashed by identity)."""
 
     key: str
     type: str
@@ -33,8 +34,10 @@ class Group:
 
 
 def slug(name: str) -> str:
+    """Lowercase ASCII words joined by hyphens; a name with no Latin letters gets a stable digest instead."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower().replace("'", "")).strip("-")
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower().replace("'", "")).strip("-")
+    return words or "u" + hashlib.sha1(unicodedata.normalize("NFC", name).encode("utf-8")).hexdigest()[:12]
 
 
 def person_words(name: str) -> list[str]:
@@ -60,10 +63,6 @@ def actor_key(candidate: Candidate) -> str:
     if candidate.type == "organization" and candidate.code:
         return f"organization:{candidate.code.lower()}:{name_slug}"
     return f"{candidate.type}:{name_slug}"
-
-
-def _short_forms(words: list[str]) -> set[str]:
-    return {fold(words[-1]), fold(words[0])} if len(words) > 1 else {fold(words[0])}
 
 
 def _nearest_person(person: Candidate, full: list[tuple[Candidate, Group]], given: frozenset[str]) -> Group | None:
@@ -133,7 +132,7 @@ def _may_be_surname_first(word: str, common: frozenset[str]) -> bool:
     return len(word) <= 5 and fold(word) not in common
 
 
-def short_forms(group: Group, given: frozenset[str], common: frozenset[str]) -> set[str]:
+def short_forms(group: Group, common: frozenset[str]) -> set[str]:
     """Surfaces that may name the actor again later: every surface, and for people the surname (and the
     first word of a surname-first name such as "Xi Jinping")."""
     forms: set[str] = set()
@@ -149,13 +148,12 @@ def short_forms(group: Group, given: frozenset[str], common: frozenset[str]) -> 
     return {form for form in forms if len(form) > 1}
 
 
-def absorb_short_forms(people: list[Group], others: list[Group], text: str, given: frozenset[str],
-                       common: frozenset[str]) -> list[Group]:
+def absorb_short_forms(people: list[Group], others: list[Group], text: str, common: frozenset[str]) -> list[Group]:
     """A one-word place or organisation guessed from context that is in fact a person's surname ("with Blinken")
     joins that person; returns the groups that remain."""
     forms: dict[str, Group] = {}
     for group in people:
-        for form in short_forms(group, given, common):
+        for form in short_forms(group, common):
             forms.setdefault(form, group)
     kept: list[Group] = []
     for group in others:

@@ -47,6 +47,8 @@ class Lexicon:
 
 def fold(text: str) -> str:
     """Lowercase ``text`` without changing its length, so offsets stay valid."""
+    if text.isascii():
+        return text.lower()
     folded = text.lower()
     if len(folded) == len(text):
         return folded.translate(_FOLD) if _FOLDABLE.search(folded) else folded
@@ -142,14 +144,14 @@ def canonical_country_names(sources: LexiconSources) -> dict[str, str]:
 
 def compile_automaton(pairs: Iterable[tuple[str, object]]) -> ahocorasick.Automaton:
     """An automaton over ``match_key`` of each surface; a value is (key, surface ends in ".", payloads)."""
-    grouped: dict[str, list[object]] = {}
+    grouped: dict[str, dict[object, None]] = {}
     dotted: dict[str, bool] = {}
     for surface, payload in pairs:
         cleaned = surface.strip()
-        cleaned = cleaned[4:] if cleaned.lower().startswith("the ") else cleaned
+        cleaned = cleaned[4:] if cleaned[:4].lower() == "the " else cleaned
         key = match_key(cleaned)
-        if key.strip() and payload not in grouped.setdefault(key, []):
-            grouped[key].append(payload)
+        if len(key) > 2:
+            grouped.setdefault(key, {})[payload] = None
             dotted[key] = dotted.get(key, False) or cleaned.endswith(".")
     automaton = ahocorasick.Automaton()
     for key, payloads in grouped.items():
@@ -161,10 +163,10 @@ def compile_automaton(pairs: Iterable[tuple[str, object]]) -> ahocorasick.Automa
 def _surname_index(sources: LexiconSources) -> dict[str, tuple[Entry, ...]]:
     index: dict[str, list[Entry]] = {}
     for person in sources.people:
-        last = fold(person.name.split()[-1]) if person.name.split() else ""
-        if last:
+        words = person.name.split()
+        if words:
             entry = Entry("person", person.name, "person", person.country_code, person.sector)
-            index.setdefault(last, []).append(entry)
+            index.setdefault(fold(words[-1]), []).append(entry)
     return {key: tuple(value) for key, value in index.items()}
 
 

@@ -3,9 +3,9 @@
 python-jsonschema (draft 2020-12, format checking on) is the reference for what is valid. jsonschema-rs, when it is
 installed, answers first: "valid" is taken as is; "invalid" is re-checked by the reference, which also supplies the
 errors, pointers and messages. So the fast engine can only cost accuracy if it passes a record the reference would
-fail. Two guards against that: every `format` goes through the reference's own format checkers (jsonschema-rs'
-built-in date-time, for one, accepts leap seconds that the reference refuses), and the tests compare both engines
-on every schema example and on generated and hostile records.
+fail. Two guards against that: every `format` is judged by the reference's own format checkers (see formats.py;
+jsonschema-rs' built-in date-time, for one, accepts leap seconds that the reference refuses), and the tests compare
+both engines on every schema example and on generated and hostile records.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from jsonschema.validators import validator_for
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from flows.core.feedcheck.formats import format_check
 from flows.core.feedcheck.issues import Issue
 from flows.core.feedcheck.messages import describe
 
@@ -41,15 +42,6 @@ def walk_formats(schema: Any) -> Iterator[str]:
     elif isinstance(schema, list):
         for value in schema:
             yield from walk_formats(value)
-
-
-def reference_format(checker: FormatChecker, name: str) -> Any:
-    """A plain bool function with the reference's verdict for one format (True for formats it does not know)."""
-
-    def conforms(instance: Any) -> bool:
-        return checker.conforms(instance, name)
-
-    return conforms
 
 
 def build_registry(known: Mapping[str, Mapping[str, Any]]) -> Registry:
@@ -108,5 +100,5 @@ def build_fast_engine(schema: dict[str, Any], known: Mapping[str, Mapping[str, A
         schema,
         registry=registry,
         validate_formats=True,
-        formats={name: reference_format(formats, name) for name in names},
+        formats={name: format_check(formats, name) for name in names},
     )
