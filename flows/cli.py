@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,9 @@ import typer
 from flows.quiet import apply_prefect_defaults
 
 app = typer.Typer(help="agenda: news articles in, actor and issue tables out.", no_args_is_help=True)
+
+EXIT_FAILED = 1
+EXIT_BUSY = 3
 
 
 @app.callback()
@@ -21,19 +25,53 @@ def main_options() -> None:
 def run(
     sources: Annotated[list[str] | None, typer.Argument(help="Files, folders (recursive) or globs.")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("data"),
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per Prefect task.")] = 200,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Inputs larger than this are rejected.")] = 20 * 1024 * 1024,
+    workers: Annotated[int | None, typer.Option(min=1, help="Processes for extraction [default: all cores].")] = None,
+    batch_size: Annotated[int | None, typer.Option(min=1, help="Articles per Prefect task.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(min=1, help="Inputs larger than this are rejected.")] = None,
+    max_line_chars: Annotated[int | None, typer.Option(min=1, help="Inputs with a longer line are rejected.")] = None,
+    lock_wait: Annotated[float | None, typer.Option(min=0, help="Seconds to wait for a busy output folder.")] = None,
+    io_retries: Annotated[int | None, typer.Option(min=0, help="Retries of file reads and writes.")] = None,
     taxonomy: Annotated[Path | None, typer.Option(help="A custom issue taxonomy file (JSON).")] = None,
+    dask: Annotated[str | None, typer.Option(help="Dask scheduler address, or 'local'.")] = None,
 ) -> None:
-    """Ingest article files, derive the tables and write Parquet and JSON Lines under OUT."""
-    apply_prefect_defaults()
-    from flows.core.summary import summary_lines
-    from flows.pipeline import RunOptions, agenda_run
+    """Ingest article files, derive the tables and write Parquet and JSON Lines under OUT.
 
-    options = RunOptions(batch_size=batch_size, max_bytes=max_bytes, taxonomy=taxonomy)
-    report = agenda_run(sources or ["seeds"], str(out), options)
+    Every option can also be set with an AGENDA_<NAME> environment variable (AGENDA_WORKERS=2 ...)."""
+    apply_prefect_defaults()
+    from flows.core.settings import RunSettings, settings_from_env, with_overrides
+    from flows.core.summary import summary_lines
+    from flows.io.locks import LockBusy
+    from flows.pipeline import run_pipeline
+
+    base = RunSettings(workers=os.cpu_count() or 1)
+    settings = with_overrides(
+        settings_from_env(os.environ, base), workers=workers, batch_size=batch_size, max_bytes=max_bytes,
+        max_line_chars=max_line_chars, lock_wait_seconds=lock_wait, io_retries=io_retries, taxonomy=str(taxonomy) if taxonomy else None,
+        dask_address=dask,
+    )
+    try:
+        report = run_pipeline(sources or ["seeds"], str(out), settings)
+    except LockBusy as busy:
+        typer.echo(f"agenda: {busy}; try again later or pass --lock-wait SECONDS", err=True)
+        raise typer.Exit(EXIT_BUSY) from busy
+    except OSError as error:
+        typer.echo(f"agenda: the run could not complete: {error}", err=True)
+        raise typer.Exit(EXIT_FAILED) from error
     for line in summary_lines(report):
         typer.echo(line)
+
+
+@app.command()
+def validate(
+    files: Annotated[list[str], typer.Argument(help="JSON, JSON Lines or NDJSON files; - for standard input.")],
+    schema: Annotated[str, typer.Option(help="A schema of schemas/ by name, or a schema file.")] = "feed-item",
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    max_errors: Annotated[int | None, typer.Option(min=1, help="Stop after this many errors.")] = None,
+) -> None:
+    """Validate records against a published JSON Schema; exit 0 all valid, 1 some invalid, 2 unreadable input."""
+    from flows.validate import validate_command
+
+    raise typer.Exit(validate_command(files, schema, output_format, max_errors))
 
 
 @app.command()

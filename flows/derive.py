@@ -1,22 +1,22 @@
-"""Stage 2, derive: sentences, actors, issues, mentions and links for a batch of articles."""
+"""Stage 2, derive: parse, validate and extract a batch of inputs, in whichever process the task runner picks."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from flows.core.article import Article
-from flows.core.derive import DERIVED_TABLES, Extractors, Row, derive_rows
+from flows.core.article import RunContext
+from flows.core.batch import Processed, TextInput, process_texts
+from flows.io.extractors import load_extractors
+from flows.io.schemas import validator_for
 
 
 @task(name="derive-batch", cache_policy=NO_CACHE)
-def derive_batch(articles: Sequence[Article], extractors: Extractors) -> dict[str, list[Row]]:
-    """All derived rows of the batch, table by table, in article order."""
-    tables: dict[str, list[Row]] = {"articles": [article.record for article in articles]}
-    tables.update({name: [] for name in DERIVED_TABLES})
-    for article in articles:
-        for name, rows in derive_rows(article, extractors).items():
-            tables[name].extend(rows)
-    return tables
+def derive_batch(
+    items: Sequence[TextInput], context: RunContext, taxonomy: str | None, max_line_chars: int
+) -> list[Processed]:
+    """Extractors and validators are built once per process (cached), never shipped with the batch."""
+    return process_texts(items, context, load_extractors(Path(taxonomy) if taxonomy else None), validator_for("article"), max_line_chars)

@@ -1,42 +1,55 @@
-"""Stage 3, publish: append each batch to the run's table parts, then make them visible and write the report."""
+"""Stage 3, publish: append batches to the run's table parts, commit the run as one unit, describe the output."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+import sqlite3
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from prefect import task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows.core.derive import Row
+from flows.core.incremental import LedgerEntry
+from flows.core.jsonrows import to_json_value
 from flows.core.summary import summary_markdown
+from flows.io.commit import commit_run
 from flows.io.datapackage import write_datapackage
-from flows.io.outputs import OutputLayout
-from flows.io.storage import TablePart, write_json_atomic
+from flows.io.outputs import OutputLayout, mark_superseded
+from flows.io.storage import TablePart, write_temp
 
 
 @task(name="append-batch", cache_policy=NO_CACHE)
-def append_batch(parts: Mapping[str, TablePart], tables: Mapping[str, list[Row]]) -> dict[str, int]:
+def append_batch(parts: Mapping[str, TablePart], tables: Mapping[str, Sequence[Row]]) -> dict[str, int]:
     for name, rows in tables.items():
         parts[name].append(rows)
     return {name: len(rows) for name, rows in tables.items()}
 
 
-@task(name="commit-parts", cache_policy=NO_CACHE)
-def commit_parts(parts: Mapping[str, TablePart]) -> None:
-    """Rename every part into place; articles last, so an article is listed only once its rows are all there."""
-    for name in sorted(parts, key=lambda table: table == "articles"):
-        parts[name].commit()
+@task(name="commit-run", cache_policy=NO_CACHE)
+def commit_output(
+    layout: OutputLayout,
+    run_id: str,
+    parts: Mapping[str, TablePart],
+    superseded: Mapping[str, str],
+    report: Mapping[str, object],
+    entries: Sequence[LedgerEntry],
+    ledger: sqlite3.Connection,
+) -> None:
+    """Everything the run publishes becomes visible together, or (after a crash) is finished by the next run."""
+    renames: list[tuple[Path, Path]] = []
+    for name in sorted(parts, key=lambda table: table == "articles"):  # articles last: listed once complete
+        renames.extend(parts[name].finish())
+    renames.extend(mark_superseded(layout, superseded))
+    report_path = layout.report_path(run_id)
+    report_bytes = (json.dumps(to_json_value(report), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    renames.append((write_temp(report_path, report_bytes), report_path))
+    commit_run(layout.root, layout.state_dir, run_id, renames, entries, ledger)
 
 
-@task(name="write-report", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def write_report(layout: OutputLayout, report: dict[str, object]) -> str:
-    path = layout.report_path(str(report["run_id"]))
-    write_json_atomic(path, report)
-    return str(path)
-
-
-@task(name="write-datapackage", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+@task(name="write-datapackage", cache_policy=NO_CACHE)
 def describe_output(layout: OutputLayout, taxonomy_version: str) -> str:
     """Refresh OUT/datapackage.json so it lists every committed file with its size, rows and digest."""
     return str(write_datapackage(layout, taxonomy_version))

@@ -42,3 +42,23 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def cli_env(prefect_harness: None) -> dict[str, str]:
+    """Environment for `python -m flows` child processes: they share the harness's Prefect API instead of each
+    starting an ephemeral server of their own."""
+    from prefect.settings import PREFECT_API_URL
+
+    env = dict(os.environ)
+    env["PREFECT_API_URL"] = str(PREFECT_API_URL.value())
+    return env
+
+
+def run_cli(args: list[str], env: dict[str, str], timeout: float = 300) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "flows", *args], env=env, capture_output=True, text=True, timeout=timeout, cwd=REPO
+    )

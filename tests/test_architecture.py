@@ -10,6 +10,7 @@ IMPURE_MODULES = {
     "prefect", "os", "pathlib", "glob", "shutil", "tempfile", "io", "subprocess", "socket", "time", "random",
     "secrets", "importlib.resources", "pyarrow.parquet", "polars", "duckdb", "flows.io",
 }
+OS_WRITES = {"replace", "rename", "remove", "unlink", "makedirs", "mkdir", "rmdir", "write", "ftruncate", "fsync"}
 CLOCK_CALLS = {"now", "today", "utcnow", "time", "perf_counter"}
 
 
@@ -37,7 +38,7 @@ def called_names(tree: ast.AST) -> set[str]:
 
 
 def os_calls(tree: ast.AST) -> set[str]:
-    """os.replace, os.rename, os.remove...: any call made through the os module."""
+    """os.replace, os.rename, os.remove...: calls through the os module that change files."""
     return {
         f"os.{node.func.attr}"
         for node in ast.walk(tree)
@@ -45,6 +46,7 @@ def os_calls(tree: ast.AST) -> set[str]:
         and isinstance(node.func, ast.Attribute)
         and isinstance(node.func.value, ast.Name)
         and node.func.value.id == "os"
+        and node.func.attr in OS_WRITES
     }
 
 

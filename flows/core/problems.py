@@ -16,6 +16,11 @@ REASONS: dict[str, str] = {
     "not_found": "the source does not exist",
     "too_large": "the file is larger than the configured limit",
     "duplicate": "the same article was already ingested from another input",
+    "line_too_long": "a line is longer than the configured limit",
+    "symlink_outside": "a symbolic link points outside the source folder and was not followed",
+    "changed_while_reading": "the file changed while it was being read",
+    "not_a_file": "the path is not a regular file (a device, socket or pipe)",
+    "invalid_feed_item": "a feed line is not a valid feed item",
 }
 
 

@@ -1,8 +1,14 @@
 """Score extracted actors and issues against hand annotations (document level, lenient on spans).
 
 Gold documents have the shape of ../shared/seeds/expected.json: actors with `name`, `match` (every surface that
-names them), `type` (one type or a list of acceptable ones) and `country`; issues with `keywords`; `also_ok` lists
-further names it is fine to report.
+names them), `type` (one type or a list of acceptable ones) and `country`; issues with `keywords` and, once coded,
+`codes` (the taxonomy codes that would be a right answer, possibly none); `issue_codes_ok` lists further codes it
+is fine to predict; `also_ok` lists further names it is fine to report.
+
+Issues are scored by code where the gold file has codes: a gold issue is found when one of its codes is among the
+article's predicted issue ids (an issue with no acceptable code counts as a miss, and is counted apart), and a
+predicted id is right when it is one of the gold issues' codes or listed in `issue_codes_ok`. A gold file without
+codes falls back to keyword overlap with the issue mentions (recall only).
 """
 
 from __future__ import annotations
@@ -43,7 +49,10 @@ class Score:
     type_right: int = 0
     country_right: int = 0
     matched: int = 0
-    issues: Counts = field(default_factory=Counts)
+    issues: Counts = field(default_factory=Counts)  # recall: tp found, fn missed gold issues
+    issue_ids: Counts = field(default_factory=Counts)  # precision: tp right, fp wrong predicted issue ids
+    issues_uncoded: int = 0  # gold issues the taxonomy has no code for (counted as misses)
+    issues_by_keyword: int = 0  # gold issues scored by the keyword fallback
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
 
@@ -58,7 +67,7 @@ class Score:
 
 def normalise_surface(surface: str) -> str:
     """Compare names without case, curly quotes, a leading "the" or a possessive ending."""
-    text = surface.replace("’", "'").strip().lower()
+    text = surface.replace("\u2019", "'").strip().lower()
     text = re.sub(r"^the\s+", "", text)
     return re.sub(r"'s$", "", text)
 
@@ -122,22 +131,62 @@ def score_actors(gold: Mapping[str, Any], predicted: Sequence[Mapping[str, Any]]
             score.extras.append(actor["name"])
 
 
-def score_issues(gold: Mapping[str, Any], mentions: Iterable[str], score: Score) -> None:
-    """Recall: a gold issue is found when one of its keywords lies in an issue mention's text (or vice versa)."""
+def has_issue_codes(gold: Mapping[str, Any]) -> bool:
+    """True once the gold file's issues carry taxonomy codes."""
+    return "issue_codes_ok" in gold or any("codes" in issue for issue in gold.get("issues", []))
+
+
+def _keyword_hit(issue: Mapping[str, Any], found: list[str]) -> bool:
+    keys = [k.lower() for k in issue.get("keywords", [])]
+    return any(k in m or m in k for k in keys for m in found)
+
+
+def score_issues(
+    gold: Mapping[str, Any], mentions: Iterable[str], score: Score, issue_ids: Iterable[str] | None = None
+) -> None:
+    """Issue recall (and precision where the gold file has codes), added to ``score``."""
+    if has_issue_codes(gold) and issue_ids is not None:
+        score_issue_codes(gold, set(issue_ids), score)
+        return
     found = [m.lower() for m in mentions]
     for issue in gold.get("issues", []):
-        keys = [k.lower() for k in issue["keywords"]]
-        hit = any(k in m or m in k for k in keys for m in found)
+        hit = _keyword_hit(issue, found)
         score.issues.tp += hit
         score.issues.fn += not hit
+        score.issues_by_keyword += 1
         if not hit:
             score.misses.append(f"issue: {issue['label']}")
 
 
+def score_issue_codes(gold: Mapping[str, Any], predicted: set[str], score: Score) -> None:
+    """Recall over gold issues by code; precision over the predicted issue ids."""
+    acceptable = set(gold.get("issue_codes_ok", []))
+    for issue in gold.get("issues", []):
+        codes = set(issue.get("codes", []))
+        acceptable |= codes
+        hit = bool(codes & predicted)
+        score.issues.tp += hit
+        score.issues.fn += not hit
+        score.issues_uncoded += not codes
+        if not hit:
+            score.misses.append(f"issue: {issue['label']}" + ("" if codes else " (no code)"))
+    for issue_id in sorted(predicted):
+        right = issue_id in acceptable
+        score.issue_ids.tp += right
+        score.issue_ids.fp += not right
+        if not right:
+            score.extras.append(f"issue: {issue_id}")
+
+
 def score_document(
-    gold: Mapping[str, Any], actors: Sequence[Mapping[str, Any]], issue_mentions: Iterable[str], score: Score
+    gold: Mapping[str, Any],
+    actors: Sequence[Mapping[str, Any]],
+    issue_mentions: Iterable[str],
+    score: Score,
+    issue_ids: Iterable[str] | None = None,
 ) -> Score:
-    """Add one document's counts to `score` (actors as table rows: name, type, country_code, surfaces)."""
+    """Add one document's counts to `score` (actors as table rows: name, type, country_code, surfaces; the
+    article's predicted issue ids, when given, are scored against the gold codes)."""
     score_actors(gold, actors, score)
-    score_issues(gold, issue_mentions, score)
+    score_issues(gold, issue_mentions, score, issue_ids)
     return score

@@ -1,60 +1,89 @@
-"""Turn the sources a user names (files, folders, globs) into the list of input files, or problems."""
+"""Turn the sources a user names (files, folders, globs) into input files, lazily and in a stable order.
+
+Inside a folder, a symbolic link is followed only when it points inside that folder: a link out of it (to /etc, to a
+home folder) is reported, not read. A file named directly as a source is read even if it is a link: the user chose it.
+"""
 
 from __future__ import annotations
 
 import glob
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from flows.core.problems import Problem, problem
 
-INPUT_SUFFIXES = (".txt",)
+TEXT_SUFFIXES = (".txt",)
+FEED_SUFFIXES = (".jsonl", ".ndjson")
 _GLOB_CHARS = frozenset("*?[")
 
 
-def is_hidden(path: Path, root: Path) -> bool:
-    """Dot files and anything under a dot folder (.git, .cache) are never inputs."""
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def is_input_name(name: str, suffixes: tuple[str, ...]) -> bool:
+    return not name.startswith(".") and name.lower().endswith(suffixes)
 
 
-def files_under(folder: Path) -> list[Path]:
-    """Input files below a folder, recursively, in a stable order."""
-    found = (p for p in folder.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES and not is_hidden(p, folder))
-    return sorted(p for p in found if p.is_file())
+def points_inside(link: Path, root: Path) -> bool:
+    target = link.resolve()
+    return target == root or root in target.parents
 
 
-def expand_source(source: str) -> list[Path] | Problem:
+def walk_folder(folder: Path, root: Path, suffixes: tuple[str, ...]) -> Iterator[Path | Problem]:
+    """Depth-first, names sorted, hidden entries skipped; links leaving `root` become problems."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        yield problem("unreadable", str(folder), f"cannot list the folder: {error.strerror or error}")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink() and not points_inside(path, root):
+            if entry.is_dir() or is_input_name(entry.name, suffixes):
+                yield problem("symlink_outside", str(path), f"points to {path.resolve()}")
+            continue
+        if entry.is_dir():
+            yield from walk_folder(path, root, suffixes)
+        elif is_input_name(entry.name, suffixes):
+            yield path
+
+
+def expand_source(source: str, suffixes: tuple[str, ...]) -> Iterator[Path | Problem]:
     path = Path(source)
     if path.is_dir():
-        return files_under(path)
-    if path.is_file():
-        return [path]
-    if _GLOB_CHARS & set(source):
-        matches = sorted(Path(m) for m in glob.glob(source, recursive=True))
-        return [m for p in matches for m in (files_under(p) if p.is_dir() else [p])]
-    return problem("not_found", source, "no such file or folder, and not a glob pattern")
+        yield from walk_folder(path, path.resolve(), suffixes)
+    elif path.exists() or path.is_symlink():
+        yield path
+    elif _GLOB_CHARS & set(source):
+        for match in sorted(glob.glob(source, recursive=True)):
+            matched = Path(match)
+            if matched.is_dir():
+                yield from walk_folder(matched, matched.resolve(), suffixes)
+            elif is_input_name(matched.name, suffixes):
+                yield matched
+    else:
+        yield problem("not_found", source, "no such file or folder, and not a glob pattern")
 
 
-def unique_paths(paths: Iterable[Path]) -> list[Path]:
-    """Drop a path named twice (through two sources), keeping the first."""
+def iter_inputs(sources: Sequence[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES + FEED_SUFFIXES):
+    """Every input the sources name, once each (by resolved path), as it is found; problems in line."""
     seen: set[Path] = set()
-    kept: list[Path] = []
-    for path in paths:
-        key = path.resolve()
-        if key not in seen:
-            seen.add(key)
-            kept.append(path)
-    return kept
+    for source in sources:
+        for found in expand_source(source, suffixes):
+            if isinstance(found, Problem):
+                yield found
+                continue
+            key = found.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield found
 
 
 def discover_inputs(sources: Sequence[str]) -> tuple[list[Path], list[Problem]]:
-    """Every input file the sources name, and a problem for each source that names nothing readable."""
-    paths: list[Path] = []
-    problems: list[Problem] = []
-    for source in sources:
-        expanded = expand_source(source)
-        if isinstance(expanded, Problem):
-            problems.append(expanded)
-        else:
-            paths.extend(expanded)
-    return unique_paths(paths), problems
+    """All at once, for callers that want lists (tests, small tools)."""
+    found = list(iter_inputs(sources, TEXT_SUFFIXES))
+    return [p for p in found if isinstance(p, Path)], [p for p in found if isinstance(p, Problem)]
+
+
+def is_feed(path: Path) -> bool:
+    return path.name.lower().endswith(FEED_SUFFIXES)

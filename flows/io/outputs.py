@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows.core.article import SCHEMA_VERSION
+from flows.core.jsonrows import json_line
 from flows.core.tableschema import TABLE_SCHEMAS, arrow_schema
 from flows.io.schemas import load_schemas, resolve_schema_name, schema_registry
-from flows.io.storage import TablePart
+from flows.io.storage import PARQUET_COMPRESSION, TablePart, fsync_file, temp_path_for, write_temp
 
 TABLES = ("articles", "sentences", "actors", "issues", "mentions", "links")
 
@@ -20,6 +24,10 @@ TABLES = ("articles", "sentences", "actors", "issues", "mentions", "links")
 @dataclass(frozen=True, slots=True)
 class OutputLayout:
     root: Path
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / "_state"
 
     def part_paths(self, table: str, day: str, run_id: str) -> tuple[Path, Path]:
         partition = f"ingest_date={day}"
@@ -31,8 +39,15 @@ class OutputLayout:
     def report_path(self, run_id: str) -> Path:
         return self.root / "runs" / f"{run_id}.json"
 
-    def article_files(self) -> list[Path]:
-        return sorted((self.root / "parquet" / "articles").glob("ingest_date=*/part-*.parquet"))
+    def quarantine_path(self, run_id: str, name: str) -> Path:
+        return self.root / "quarantine" / run_id / name
+
+    def table_files(self, table: str) -> list[Path]:
+        return sorted((self.root / "parquet" / table).glob("ingest_date=*/part-*.parquet"))
+
+    def json_twin(self, parquet_path: Path) -> Path:
+        relative = parquet_path.relative_to(self.root / "parquet")
+        return (self.root / "json" / relative).with_suffix(".jsonl")
 
 
 def table_arrow_schema(table: str) -> pa.Schema:
@@ -52,10 +67,45 @@ def open_table_part(layout: OutputLayout, table: str, started_at: datetime, run_
 def known_articles(layout: OutputLayout) -> dict[str, str]:
     """article_id -> source_path of every article already published under this output folder."""
     known: dict[str, str] = {}
-    for path in layout.article_files():
+    for path in layout.table_files("articles"):
         table = pq.read_table(path, columns=["article_id", "source_path"])
         for article_id, source_path in zip(
             table.column("article_id").to_pylist(), table.column("source_path").to_pylist(), strict=True
         ):
             known.setdefault(article_id, source_path)
     return known
+
+
+def unmark_latest(table: pa.Table, superseded: Mapping[str, str]) -> pa.Table:
+    """The same rows with is_latest false for every superseded article."""
+    hit = pc.is_in(table.column("article_id"), value_set=pa.array(list(superseded), pa.string()))
+    latest = pc.and_(table.column("is_latest"), pc.invert(hit))
+    index = table.schema.get_field_index("is_latest")
+    return table.set_column(index, table.schema.field(index), latest)
+
+
+def rewrite_part(layout: OutputLayout, path: Path, superseded: Mapping[str, str]) -> list[tuple[Path, Path]]:
+    """Write new versions of one articles part (Parquet and JSON Lines) to temp files; return their renames."""
+    table = unmark_latest(pq.read_table(path, schema=table_arrow_schema("articles")), superseded)
+    parquet_temp = temp_path_for(path)
+    pq.write_table(table, parquet_temp, compression=PARQUET_COMPRESSION)
+    fsync_file(parquet_temp)
+    twin = layout.json_twin(path)
+    lines = [json.loads(line) for line in twin.read_text("utf-8").splitlines()]
+    for row in lines:
+        row["is_latest"] = row["is_latest"] and row["article_id"] not in superseded
+    json_temp = write_temp(twin, "".join(json_line(row) + "\n" for row in lines).encode("utf-8"))
+    return [(parquet_temp, path), (json_temp, twin)]
+
+
+def mark_superseded(layout: OutputLayout, superseded: Mapping[str, str]) -> list[tuple[Path, Path]]:
+    """Renames that flip is_latest off for articles replaced by a newer version of their input."""
+    if not superseded:
+        return []
+    wanted = set(superseded)
+    renames: list[tuple[Path, Path]] = []
+    for path in layout.table_files("articles"):
+        ids = set(pq.read_table(path, columns=["article_id"]).column("article_id").to_pylist())
+        if ids & wanted:
+            renames.extend(rewrite_part(layout, path, superseded))
+    return renames

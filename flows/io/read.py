@@ -1,12 +1,28 @@
-"""Bounded reads of input files: never more than the configured size, every failure a problem."""
+"""Bounded reads of input files: never more than the configured size, every failure a problem, every change seen."""
 
 from __future__ import annotations
 
+import stat as stat_flags
 from pathlib import Path
 
+from flows.core.incremental import FileStat
 from flows.core.problems import Problem, problem
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def stat_input(path: Path) -> FileStat | Problem:
+    """Size and mtime of a regular file, keyed by its resolved path."""
+    location = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return problem("not_found", location, "the file disappeared before it could be read")
+    except OSError as error:
+        return problem("unreadable", location, f"{type(error).__name__}: {error.strerror or error}")
+    if not stat_flags.S_ISREG(info.st_mode):
+        return problem("not_a_file", location)
+    return FileStat(str(path.resolve()), location, info.st_size, info.st_mtime_ns)
 
 
 def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Problem:
@@ -17,8 +33,28 @@ def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Proble
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         return problem("not_found", location, "the file disappeared before it could be read")
+    except IsADirectoryError:
+        return problem("not_a_file", location)
     except OSError as error:
         return problem("unreadable", location, f"{type(error).__name__}: {error.strerror or error}")
     if len(data) > max_bytes:
         return problem("too_large", location, f"larger than the limit of {max_bytes} bytes")
     return data
+
+
+def read_stable(stat: FileStat, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Problem:
+    """Read a file whose stat was taken before; if it changed meanwhile or while being read, say so."""
+    path = Path(stat.location)
+    if stat.size > max_bytes:
+        return problem("too_large", stat.location, f"{stat.size} bytes, above the limit of {max_bytes} bytes")
+    data = read_input(path, max_bytes)
+    if isinstance(data, Problem):
+        return data
+    after = stat_input(path)
+    if isinstance(after, Problem):
+        return after
+    if (after.size, after.mtime_ns) != (stat.size, stat.mtime_ns) or len(data) != stat.size:
+        return problem("changed_while_reading", stat.location, "size or modification time moved during the read")
+    return data
+
+

@@ -41,14 +41,20 @@ def publish(temp: Path, final: Path) -> None:
     fsync_dir(final.parent)
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+def write_temp(path: Path, data: bytes) -> Path:
+    """Write data durably under a temp name beside `path`; the caller publishes it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = temp_path_for(path)
+    with temp.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return temp
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    temp = write_temp(path, data)
     try:
-        with temp.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         publish(temp, path)
     finally:
         temp.unlink(missing_ok=True)
@@ -80,18 +86,27 @@ class TablePart:
         self._jsonl.writelines(json_line(row) + "\n" for row in rows)
         self.rows += len(rows)
 
-    def commit(self) -> None:
+    def finish(self) -> list[tuple[Path, Path]]:
+        """Close and fsync both temp files; return the (temp, final) renames that publish them.
+        A part that received no rows is discarded instead: no empty files in the tables."""
+        if self.rows == 0:
+            self.abort()
+            return []
         self._parquet.close()
         self._jsonl.flush()
         os.fsync(self._jsonl.fileno())
         self._jsonl.close()
         fsync_file(self.temps[0])
-        for temp, final in zip(self.temps, self.finals, strict=True):
+        return list(zip(self.temps, self.finals, strict=True))
+
+    def commit(self) -> None:
+        for temp, final in self.finish():
             publish(temp, final)
 
     def abort(self) -> None:
         """Close and delete the temp files; nothing of this part becomes visible."""
         self._parquet.close()
-        self._jsonl.close()
+        if not self._jsonl.closed:
+            self._jsonl.close()
         for temp in self.temps:
             temp.unlink(missing_ok=True)

@@ -216,3 +216,99 @@ def test_every_expected_issue_of_the_seed_is_found(default_matcher) -> None:
         if not any(keyword.lower() in span for keyword in issue["keywords"] for span in covered)
     ]
     assert missing == []
+
+
+def codes_in(text: str, matcher) -> set[str]:
+    return {h.issue_id for h in find_issue_hits(text, one_sentence(text), matcher)}
+
+
+# Sentences written for the codes added in taxonomy 1.1.0: each must be found ...
+NEW_CODE_SENTENCES = [
+    ("FOREIGN_POLICY", "The senator criticised the president's foreign policy in the Middle East."),
+    ("EU_MEMBERSHIP", "Voters were asked whether the country should leave the European Union."),
+    ("EU_MEMBERSHIP", "Ankara hopes accession talks will open next year."),
+    ("FOREIGN_INTERVENTION", "The Iran-backed rebels fought a Saudi-led coalition for years."),
+    ("ASSASSINATIONS", "The minister survived an assassination attempt outside the palace."),
+    ("COLONIALISM", "The country won independence from Britain after decades of colonial rule."),
+    ("VIDEO_GAMES", "Sales of games consoles rose sharply before Christmas."),
+    ("LAND_RIGHTS", "The government began seizing land from commercial farms under its land reform."),
+    ("SEA_LEVEL_ICE", "Warm currents are thinning the ice shelves of West Antarctica."),
+    ("VEHICLE_EMISSIONS", "Regulators asked whether the carmaker had fitted defeat devices to pass emissions tests."),
+    ("ANIMAL_WELFARE", "Supporters of fox hunting marched against the hunting ban."),
+    ("MEDICINES_TREATMENT", "Two of the four treatments cut the death rate in a drug trial."),
+    ("MISINFORMATION", "Doctors warned that the remedy was a hoax spread through misinformation online."),
+    ("MEDIA_INDUSTRY", "The regulator refused to renew the network's broadcast licence."),
+    ("GUN_CONTROL", "After the attack the prime minister promised to change the gun laws."),
+    ("TRANSFER_OF_POWER", "The president refused to concede, delaying the presidential transition."),
+    ("FIRES", "Three people died when a fire broke out in a hotel in the old town."),
+    ("GOVERNMENT_SHUTDOWN", "The government shutdown left federal workers unpaid for weeks."),
+    ("GOVERNMENT_SHUTDOWN", "The island's government temporarily shuts down so staff can join the campaign."),
+    ("MANUFACTURING_INDUSTRY", "The carmaker will close a factory in the north."),
+    ("RETAIL_CONSUMER", "Retail sales fell as shoppers cut back on consumer spending."),
+    ("PRIVATISATION_STATE_OWNERSHIP", "A state-owned company bought the firm before its planned privatisation."),
+    ("IMPEACHMENT", "The House opened an impeachment inquiry into the president."),
+    ("CONSTITUTIONAL_REFORM", "He proposed a constitutional amendment setting term limits for members of Congress."),
+    ("POLITICAL_SCANDALS", "He admitted witness tampering and unregistered foreign lobbying."),
+    ("POLICE_USE_OF_FORCE", "The man was shot dead by police after the attack."),
+    ("PRISONS_PAROLE", "He had been released from prison on licence a week earlier."),
+    ("ASTRONOMY", "Astronomers found water vapour on an exoplanet in the habitable zone of its star."),
+    ("SPACE", "The first crewed spaceflight from the site since the space shuttle retired lifted off."),
+    ("RELIGION", "The decree bans the niqab in public buildings."),
+    ("ABORTION_REPRODUCTION", "The court struck down the state's abortion law."),
+    ("CHILDREN_FAMILY", "The bill gives same-sex couples adoption rights."),
+    ("GAMBLING", "The bill would allow eight new casinos."),
+    ("DEATHS_OBITUARIES", "The former leader died aged 95, and the state funeral will be held on Sunday."),
+    ("ARTS_ENTERTAINMENT", "The film led the box office for a third week."),
+    ("TOURISM", "The storm hurt the islands' tourism industry."),
+    ("ELECTIONS", "Sanders won the New Hampshire primary election and the delegate count."),
+    ("VIOLENT_CRIME", "A knife attack on the bridge left two people dead."),
+    ("STORMS_FLOODS", "The hurricane made landfall on Sunday."),
+]
+
+# ... and each of these, close in wording, must not be.
+NEW_CODE_NEAR_MISSES = [
+    ("FOREIGN_POLICY", "The central bank sounded hawkish on interest rates."),
+    ("FOREIGN_INTERVENTION", "He joined a Labour-led coalition government."),
+    ("ASSASSINATIONS", "The article was a character assassination."),
+    ("SEA_LEVEL_ICE", "The fraud is just the tip of the iceberg."),
+    ("MISINFORMATION", "The hoax caller was traced by the police."),
+    ("MEDIA_INDUSTRY", "The Canadian Broadcasting Corporation reported the result."),
+    ("TRANSFER_OF_POWER", "Chelsea did not concede a goal in the second half."),
+    ("TRANSFER_OF_POWER", "He was booked for swearing in the third set."),
+    ("FIRES", "The young director hopes to blaze a trail in Hollywood."),
+    ("GOVERNMENT_SHUTDOWN", "The government shut down the newspaper last year."),
+    ("PRIVATISATION_STATE_OWNERSHIP", "She told state-owned media that the vote was fair."),
+    ("PRISONS_PAROLE", "The album was released early to beat the pirates."),
+    ("ASTRONOMY", "The chancellor must fill the black hole in his spending plans."),
+    ("RELIGION", "Heavy metal band Judas Priest played the festival."),
+    ("GAMBLING", "Most pundits are betting on a May election."),
+    ("DEATHS_OBITUARIES", "The tribute band played the hits of the seventies."),
+    ("LAND_RIGHTS", "The court ruled on intellectual property rights."),
+    ("ARTS_ENTERTAINMENT", "The Opera browser is free to download."),
+    ("SPORT_EVENTS", "The death squad operated at night."),
+    ("ROAD_RAIL_SEA_ACCIDENTS", "A weak dollar could derail the recovery."),
+]
+
+
+@pytest.mark.parametrize(("code", "text"), NEW_CODE_SENTENCES, ids=lambda v: v if v.isupper() else "")
+def test_codes_added_in_1_1_0_are_found(default_matcher, code: str, text: str) -> None:
+    assert code in codes_in(text, default_matcher)
+
+
+@pytest.mark.parametrize(("code", "text"), NEW_CODE_NEAR_MISSES, ids=lambda v: v if v.isupper() else "")
+def test_codes_added_in_1_1_0_skip_near_misses(default_matcher, code: str, text: str) -> None:
+    assert code not in codes_in(text, default_matcher)
+
+
+def test_every_code_added_in_1_1_0_has_a_positive_sentence(default_matcher) -> None:
+    added = {
+        "FOREIGN_POLICY", "EU_MEMBERSHIP", "FOREIGN_INTERVENTION", "ASSASSINATIONS", "COLONIALISM", "VIDEO_GAMES",
+        "LAND_RIGHTS", "SEA_LEVEL_ICE", "VEHICLE_EMISSIONS", "ANIMAL_WELFARE", "MEDICINES_TREATMENT",
+        "MISINFORMATION", "MEDIA_INDUSTRY", "GUN_CONTROL", "TRANSFER_OF_POWER", "FIRES", "GOVERNMENT_SHUTDOWN",
+        "MANUFACTURING_INDUSTRY", "RETAIL_CONSUMER", "PRIVATISATION_STATE_OWNERSHIP", "IMPEACHMENT",
+        "CONSTITUTIONAL_REFORM", "POLITICAL_SCANDALS", "POLICE_USE_OF_FORCE", "PRISONS_PAROLE", "ASTRONOMY",
+        "RELIGION", "ABORTION_REPRODUCTION", "CHILDREN_FAMILY", "GAMBLING", "DEATHS_OBITUARIES",
+        "ARTS_ENTERTAINMENT", "TOURISM",
+    }  # fmt: skip
+    assert added <= set(default_matcher.codes)
+    assert added <= {code for code, _ in NEW_CODE_SENTENCES}

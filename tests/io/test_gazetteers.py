@@ -232,6 +232,26 @@ def test_hand_written_institutions_survive_the_build(sources: LexiconSources) ->
     assert {row[0] for row in manual} <= names
 
 
+
+def test_cameo_religion_codes_are_not_read_as_countries(sources: LexiconSources) -> None:
+    """CAMEO's MUS is "Muslim" (not Mauritius) and SHN "Shinto": no Phoenix group or person lands in those states."""
+    assert not [item.name for item in sources.institutions if item.country_code == "MUS" and item.type == "group"]
+    names = {person.name for person in sources.people}
+    assert "The Islamic State" not in names
+    assert not [name for name in names if name.startswith("The ")]
+
+
+def test_first_level_subdivisions_and_ambiguous_states_are_places(sources: LexiconSources) -> None:
+    places = {place.name: place for place in sources.places}
+    assert (places["Telangana"].country_code, places["Telangana"].kind) == ("IND", "region")
+    assert places["Banten"].country_code == "IDN"
+    # "Georgia" is a country surface and also the US state; the extractor decides from the article.
+    assert (places["Georgia"].country_code, places["Georgia"].kind) == ("USA", "state")
+    assert "GEO" in {country.code for country in sources.countries if country.surface == "Georgia"}
+    regions = {name for name, place in places.items() if place.kind == "region" and place.country_code}
+    assert not {name for name in regions if name.lower() in sources.common_words}
+
+
 cells = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=12).filter(
     lambda text: "\t" not in text and text.strip() == text and not text.startswith("#")
 )

@@ -23,6 +23,7 @@ class Candidate:
     title: str | None = None
     registry: bool = False  # the name came from a gazetteer
     stands_in: bool = False  # a capital standing for its country ("Beijing claims")
+    place_code: str | None = None  # a country name that is also a place elsewhere: "Georgia" (GEO, or USA's state)
 
 
 @dataclass(slots=True)
@@ -62,6 +63,12 @@ class ArticleContext:
             if hit.end <= end:
                 found.append(hit)
         return found
+
+    def names_starting_within(self, start: int, end: int) -> list[Hit]:
+        """Gazetteer name hits that start inside ``[start, end)``, wherever they end."""
+        first = bisect.bisect_left(self._name_starts, start)
+        last = bisect.bisect_left(self._name_starts, end)
+        return self.names[first:last]
 
     def name_before(self, offset: int, floor: int) -> Hit | None:
         """The last name hit ending at or before ``offset`` and starting at or after ``floor``."""

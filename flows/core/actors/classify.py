@@ -72,7 +72,11 @@ def candidate_from_hit(ctx: ArticleContext, hit: Hit) -> Candidate | None:
     if entry.kind == "capital":
         return _capital_candidate(ctx, hit, entry)
     code = entry.code or entry.stands_for
-    return Candidate(hit.start, hit.end, entry.type, entry.name, code, entry.sector, registry=True)
+    candidate = Candidate(hit.start, hit.end, entry.type, entry.name, code, entry.sector, registry=True)
+    if entry.kind == "country":
+        other = hit.of_kind("place")
+        candidate.place_code = other.code if other is not None and other.code != code else None
+    return candidate
 
 
 def _capital_candidate(ctx: ArticleContext, hit: Hit, entry: Entry) -> Candidate:
@@ -173,9 +177,27 @@ def classify_piece(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) ->
     titled = _titled_person(ctx, tokens, hits)
     if titled is not None:
         return titled
+    affiliated = _person_of_body(ctx, tokens, hits)
+    if affiliated is not None:
+        return affiliated
     if any(token.text == "and" for token in tokens):
         return _split_at_and(ctx, tokens, hits)
     return _split_by_hits(ctx, tokens, hits)
+
+
+def _person_of_body(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate] | None:
+    """ "Chris Fallows of Apex Shark Expeditions": a given name and a surname, then "of" and a body."""
+    cut = next((i for i, token in enumerate(tokens) if token.text in {"of", "from"}), None)
+    if cut is None or not 2 <= cut <= 3 or cut == len(tokens) - 1:
+        return None
+    name = tokens[:cut]
+    if fold(name[0].text) not in ctx.lexicon.given_names or any(h.start < name[-1].end for h in hits):
+        return None
+    if not all(_is_name_part(ctx, token.text) for token in name[1:]) or name[-1].text in _ANY_HEAD:
+        return None
+    rest = tokens[cut + 1:]
+    person = _person_from_tokens(ctx, name, [], None)
+    return [person, *classify_piece(ctx, rest, [h for h in hits if h.start >= rest[0].start])]
 
 
 def _split_at_and(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate]:
@@ -271,6 +293,8 @@ def _split_by_hits(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) ->
     """Gazetteer hits become their actors; the words between them are judged on their own."""
     if _is_given_name_place(ctx, tokens, hits) or _is_place_surname(ctx, tokens, hits):
         return _judge_unknown(ctx, tokens, None)
+    if _is_name_before_town(ctx, tokens, hits):
+        return [Candidate(tokens[0].start, tokens[-1].end, "person", ctx.text[tokens[0].start:tokens[-1].end])]
     known = _known_person_in_full(ctx, tokens, hits)
     if known is not None:
         return [known]
@@ -325,6 +349,22 @@ def _is_place_surname(ctx: ArticleContext, tokens: list[Token], hits: list[Hit])
     if len(hits) > 1 or last.of_kind("person", "institution") or fold(tokens[0].text) not in ctx.lexicon.given_names:
         return False
     return all(_is_name_part(ctx, token.text) for token in tokens[:-1])
+
+
+def _is_name_before_town(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> bool:
+    """ "Sudesh Amman", "Xiaogang Wei": an unknown, unordinary word right before a one-word town or river is a
+    given name, not part of the place ("Greater Amman", "Lake Victoria" and "in Wei" are not)."""
+    if len(tokens) != 2 or len(hits) != 1 or (hits[0].start, hits[0].end) != (tokens[1].start, tokens[1].end):
+        return False
+    if hits[0].of_kind("country", "institution", "person", "demonym") or not hits[0].of_kind("place", "capital"):
+        return False
+    first = tokens[0].text
+    if not first.isalpha() or not first[:1].isupper() or first.isupper() or first in _ANY_HEAD | PLACE_HEADS:
+        return False
+    if first in WATER_HEADS or first in NEVER_NAMES or first in MONTHS_AND_DAYS or tokens[0].possessive:
+        return False
+    ordinary = _is_ordinary(ctx, first) or first.lower() in ctx.lower_words
+    return not ordinary and _context_kind(ctx, tokens[0].start, tokens[-1].end) != "place"
 
 
 def _is_given_name_place(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> bool:

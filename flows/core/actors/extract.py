@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.classify import candidate_from_hit, classify_run
+from flows.core.actors.countries import settle_countries
 from flows.core.actors.grouping import (
     Group,
     absorb_short_forms,
+    bind_defined_acronyms,
     group_others,
     group_people,
     person_words,
@@ -29,7 +30,7 @@ from flows.core.actors.grouping import (
 from flows.core.actors.lexicon import Lexicon, compile_automaton, fold, match_text
 from flows.core.actors.people import attribute_people
 from flows.core.actors.scan import RUN_PATTERN, find_hits, iter_matches, lowercase_words
-from flows.core.actors.vocabulary import PLACE_PREPOSITIONS, WATER_HEADS
+from flows.core.actors.vocabulary import PLACE_PREPOSITIONS
 from flows.core.model import Actor, Sentence, Span
 
 _LINE_KINDS = frozenset({"title", "subtitle", "heading"})
@@ -59,14 +60,31 @@ def _is_doubtful_place(ctx: ArticleContext, candidate: Candidate) -> bool:
     return not (before and before[-1].lower() in PLACE_PREPOSITIONS)
 
 
+def name_runs(ctx: ArticleContext) -> list[tuple[int, int]]:
+    """Runs of capitalised words, each stretched over a gazetteer name that starts inside it and goes on past a
+    lowercase word ("Centers for Disease Control and Prevention", "Committee to Protect Journalists")."""
+    runs: list[tuple[int, int]] = []
+    for match in RUN_PATTERN.finditer(ctx.text):
+        start, end = match.start(), match.end()
+        if runs and start < runs[-1][1]:
+            if end > runs[-1][1]:
+                runs[-1] = (runs[-1][0], end)
+            continue
+        stretched = max((hit.end for hit in ctx.names_starting_within(start, end)), default=end)
+        if stretched > end and "\n" not in ctx.text[end:stretched]:
+            end = stretched
+        runs.append((start, end))
+    return runs
+
+
 def find_candidates(ctx: ArticleContext) -> list[Candidate]:
     found: list[Candidate] = []
-    for match in RUN_PATTERN.finditer(ctx.text):
-        mode = ctx.modes[ctx.sentence_at(match.start())]
+    for start, end in name_runs(ctx):
+        mode = ctx.modes[ctx.sentence_at(start)]
         if mode == "body":
-            found.extend(classify_run(ctx, match.start(), match.end()))
+            found.extend(classify_run(ctx, start, end))
         else:
-            for hit in ctx.names_within(match.start(), match.end()):
+            for hit in ctx.names_within(start, end):
                 candidate = candidate_from_hit(ctx, hit)
                 if candidate is not None:
                     found.append(candidate)
@@ -130,34 +148,6 @@ def _distance(group: Group, offset: int) -> int:
     return min(before) if before else 10**9
 
 
-def _dominant_country(groups: list[Group]) -> str | None:
-    """The country most of the article's countries and known places point to, if it clearly leads."""
-    counts: Counter[str] = Counter()
-    for group in groups:
-        known_place = group.type == "place" and any(m.registry for m in group.members)
-        if (group.type == "country" or known_place) and group.code:
-            counts[group.code] += len(group.members)
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 3:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
-        return None
-    return ranked[0][0]
-
-
-def _fill_dominant_country(groups: list[Group]) -> None:
-    """A careful reader places an otherwise unplaced local actor in the country the article is about."""
-    dominant = _dominant_country(groups)
-    if dominant is None:
-        return
-    for group in groups:
-        if group.code or group.type not in {"person", "organization", "place"}:
-            continue
-        if any(m.registry for m in group.members) or group.members[0].name.split()[-1] in WATER_HEADS:
-            continue
-        group.members[0].code = dominant
-
-
 def _canonical_name(group: Group, text: str) -> str:
     if group.type == "country":
         return _country_name(group, text)
@@ -201,11 +191,12 @@ def extract_actors(text: str, sentences: Sequence[Sentence], lexicon: Lexicon) -
     attribute_people(ctx, candidates)
     people = [c for c in candidates if c.type == "person"]
     person_groups = group_people(people, lexicon.given_names)
+    bind_defined_acronyms(candidates, text)
     others = group_others([c for c in candidates if c.type != "person"], text)
     others = absorb_short_forms(person_groups, others, text, lexicon.common_words)
     groups = person_groups + others
     _propagate(ctx, groups)
-    _fill_dominant_country(groups)
+    settle_countries(ctx, groups)
     actors = [_to_actor(ctx, group) for group in groups if group.members]
     actors = [a for a in actors if a.mentions]
     _fix_sentence_indices(ctx, actors)

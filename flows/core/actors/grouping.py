@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from flows.core.actors.candidates import Candidate
 from flows.core.actors.lexicon import fold
+from flows.core.actors.vocabulary import PLACE_PREPOSITIONS
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
@@ -73,6 +74,8 @@ def _nearest_person(person: Candidate, full: list[tuple[Candidate, Group]], give
         words = [fold(w) for w in person_words(candidate.name)]
         if words[-1] == word or (words[0] == word and len(words) == 2 and len(word) <= 5):
             matches.append((candidate, group))
+    if not matches:
+        matches = [(c, g) for c, g in full if fold(person_words(c.name)[0]) == word]
     before = [group for candidate, group in matches if candidate.start < person.start]
     if before:
         return before[-1]
@@ -103,6 +106,24 @@ def _acronym_owner(acronym: Candidate, groups: list[Group], text: str) -> Group 
             if text[member.end:member.end + len(word) + 3] == f" ({word})":
                 return group
     return next((g for g in groups if initials(g.members[0].name) == word and len(word) >= 2), None)
+
+
+def bind_defined_acronyms(candidates: list[Candidate], text: str) -> None:
+    """ "Reporters Without Borders (RSF)": an acronym the article defines names that body everywhere in it, whatever
+    a registry says the letters stand for elsewhere; in place."""
+    ends = {c.end: c for c in candidates if c.type in {"organization", "group"} and not text[c.start:c.end].isupper()}
+    defined: dict[str, Candidate] = {}
+    for candidate in candidates:
+        surface = text[candidate.start:candidate.end]
+        if surface.isupper() and " " not in surface and text[candidate.start - 2:candidate.start] == " (":
+            owner = ends.get(candidate.start - 2)
+            if owner is not None and text[candidate.end:candidate.end + 1] == ")":
+                defined.setdefault(surface, owner)
+    for candidate in candidates:
+        owner = defined.get(text[candidate.start:candidate.end])
+        if owner is not None and owner is not candidate:
+            candidate.type, candidate.name, candidate.code = owner.type, owner.name, owner.code
+            candidate.sector, candidate.registry = owner.sector, owner.registry
 
 
 def group_others(candidates: list[Candidate], text: str) -> list[Group]:
@@ -148,6 +169,11 @@ def short_forms(group: Group, common: frozenset[str]) -> set[str]:
     return {form for form in forms if len(form) > 1}
 
 
+def _after_place_preposition(text: str, start: int) -> bool:
+    before = text[max(start - 12, 0):start].split()
+    return bool(before) and before[-1].lower() in PLACE_PREPOSITIONS
+
+
 def absorb_short_forms(people: list[Group], others: list[Group], text: str, common: frozenset[str]) -> list[Group]:
     """A one-word place or organisation guessed from context that is in fact a person's surname ("with Blinken")
     joins that person; returns the groups that remain."""
@@ -159,10 +185,21 @@ def absorb_short_forms(people: list[Group], others: list[Group], text: str, comm
     for group in others:
         surfaces = {text[m.start:m.end] for m in group.members}
         owner = forms.get(next(iter(surfaces))) if len(surfaces) == 1 else None
-        if owner is None or any(m.registry for m in group.members):
+        if owner is None:
             kept.append(group)
             continue
-        for member in group.members:
+        movable = group.members
+        if any(m.registry for m in group.members):
+            # A one-word town that is also the surname of a person in the article ("Bolton") is the person,
+            # except where it follows "in", "near", ...
+            if group.type != "place" or " " in next(iter(surfaces)):
+                kept.append(group)
+                continue
+            movable = [m for m in group.members if not _after_place_preposition(text, m.start)]
+            group.members = [m for m in group.members if m not in movable]
+            if group.members:
+                kept.append(group)
+        for member in movable:
             owner.members.append(Candidate(member.start, member.end, "person", owner.members[0].name,
                                            owner.members[0].code, owner.members[0].sector))
     return kept

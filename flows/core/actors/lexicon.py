@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 import ahocorasick
 
-from flows.core.actors.sources import LexiconSources
+from flows.core.actors.sources import LexiconSources, Person
 
 # Straight and curly apostrophes compare equal; both forms fold to the straight one, length unchanged.
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
@@ -87,12 +87,18 @@ def _registry_entries(sources: LexiconSources) -> Iterable[tuple[str, Entry]]:
         yield place.name, Entry("place", place.name, "place", place.country_code, place_kind=place.kind)
     title_keys = frozenset(match_key(title.phrase) for title in sources.titles)
     for person in sources.people:
-        entry = Entry("person", person.name, "person", person.country_code, person.sector)
+        entry = _person_entry(person)
         for surface in (person.name, *person.aliases):
             if not _starts_with_title(surface, title_keys):
                 yield surface, entry
     for title in sources.titles:
         yield title.phrase, Entry("title", title.phrase, None, None, title.sector)
+
+
+def _person_entry(person: Person) -> Entry:
+    """International civil servants (sector IGO: a UN or EU office) act for no country, whatever their passport."""
+    code = None if person.sector == "IGO" else person.country_code
+    return Entry("person", person.name, "person", code, person.sector)
 
 
 _FORMAL_WORDS = ("Republic", "Federation", "Kingdom of", "State of", "Islamic", "Democratic", "People's", "Mainland",
@@ -165,7 +171,7 @@ def _surname_index(sources: LexiconSources) -> dict[str, tuple[Entry, ...]]:
     for person in sources.people:
         words = person.name.split()
         if words:
-            entry = Entry("person", person.name, "person", person.country_code, person.sector)
+            entry = _person_entry(person)
             index.setdefault(fold(words[-1]), []).append(entry)
     return {key: tuple(value) for key, value in index.items()}
 

@@ -80,8 +80,16 @@ def _registry_code(ctx: ArticleContext, person: Candidate) -> None:
             person.name, person.registry = entry.name, True
 
 
+def _names_a_full_name(person: Candidate, full_name_words: set[str]) -> bool:
+    """ "Nabil" where the article names "Nabil Hasan al-Quaety": not whoever the registry knows as Nabil."""
+    return " " not in person.name and fold(person.name) in full_name_words
+
+
 def attribute_people(ctx: ArticleContext, candidates: list[Candidate]) -> None:
     """Fill in country codes (and roles from descriptions) of person candidates, in place."""
+    full_name_words = {
+        fold(word) for c in candidates if c.type == "person" and " " in c.name for word in c.name.split()
+    }
     by_sentence: dict[int, list[Candidate]] = {}
     for candidate in candidates:
         if candidate.type == "person":
@@ -97,5 +105,5 @@ def attribute_people(ctx: ArticleContext, candidates: list[Candidate]) -> None:
             untitled[0].code = described[0]
             untitled[0].title = untitled[0].title or described[1]
         for person in persons:
-            if person.code is None or not person.registry:
+            if (person.code is None or not person.registry) and not _names_a_full_name(person, full_name_words):
                 _registry_code(ctx, person)

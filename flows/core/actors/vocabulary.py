@@ -23,13 +23,18 @@ ORGANISATION_HEADS: frozenset[str] = words("""
     Exchange Reserve Treasury Embassy Consulate Unit Team Squad Orchestra Studios Records Pictures Games Forum
     Institut Instituto Universidad Universite Université Universität Ministerio Ministère Partido Parti Banco
     Banque Kft Kft. GmbH AG SA SpA NV BV Centers Centres Institutes Laboratory Observatory Survey Program
-    Programme Initiative Project Council
+    Programme Initiative Project Council Observer Bulletin TV Forum Management Conference Yuan Therapeutics
+    Biotherapeutics Pharmaceuticals Pharma Biotech Biosciences Energy Petroleum Logistics Telecom Communications
+    Entertainment Semiconductor Electronics Insurance Securities Investments Ventures Robotics Aerospace Mall
+    Magazine Daily Weekly Review Monitor Chronicle Courier Express Inquirer Standard Insider Podcast
     """)
 
 # An organisation phrase may also start with its head: "Ministry of Defence", "University of Chicago".
 LEADING_ORGANISATION_HEADS: frozenset[str] = words("""
     Ministry Department University Bank Office Bureau Council Court Academy Institute Commission Committee
     Federation Union League Church Embassy House Board Assembly Order Society College School Museum Royal
+    Institut Instituto Universidad Universite Université Universität Ministerio Ministère Partido Parti Banco
+    Banque Conference Association Organisation Organization Agency Foundation Centre Center Fund
     """)
 
 # Places whose country is the one they lie in; waters that usually border several countries carry none.
@@ -37,7 +42,7 @@ PLACE_HEADS: frozenset[str] = words("""
     River Island Islands Province County District Region Street St Avenue Road Boulevard Square Bridge Airport
     Port Harbour Harbor Valley Mountains Mountain Mount Hills Lake Peninsula Desert Park Stadium Arena Prefecture
     Oblast Krai Governorate Canton Municipality Township Village Station Beach Forest Plateau Basin Coast Canyon
-    Falls Highway Motorway Plaza Palace Tower Cathedral Temple Mosque
+    Falls Highway Motorway Plaza Palace Tower Cathedral Temple Mosque Cay Cays Atoll Reef Glacier
     """)
 WATER_HEADS: frozenset[str] = words("Sea Strait Straits Ocean Gulf Channel Bay Sound")
 
@@ -106,7 +111,11 @@ PERSON_APPOSITION_NOUNS: frozenset[str] = words("""
     """)
 
 ORGANISATION_VERB_CUES: tuple[str, ...] = (" said in a statement", " says in a statement", " announced", " reported")
-ORGANISATION_PREFIX_CUES: tuple[str, ...] = ("shares of ", "shares in ", "stake in ", "owned by ", "acquired by ")
+ORGANISATION_PREFIX_CUES: tuple[str, ...] = (
+    "shares of ", "shares in ", "stake in ", "owned by ", "acquired by ", "newspaper ", "daily ", "broadcaster ",
+    "news agency ", "news site ", "news website ", "website ", "magazine ", "tabloid ", "outlet ", "publication ",
+    "firm ", "carmaker ", "airline ", "retailer ", "chain ", "startup ", "manufacturer ", "told the ",
+)
 
 # Words after a capital that make it stand for its government: "Beijing claims", "Moscow said".
 POLITICAL_VERBS: frozenset[str] = words(

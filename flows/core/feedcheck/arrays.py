@@ -8,9 +8,10 @@ that when the item is larger than the limit.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from typing import Any
 
-from flows.core.feedcheck.lines import Framed, Malformed, Oversized, Unterminated
+from flows.core.feedcheck.lines import NOT_PARSED, Framed, Malformed, Oversized, Unterminated
 
 try:
     import orjson
@@ -53,13 +54,11 @@ class ArraySplitter:
         pos, counted = 0, 0
         while pos < len(chunk):
             if self.state == "item":
+                if self.item_size == 0:  # at an item's first byte, not in the middle of one
+                    pos, counted = yield from self.quick_items(chunk, pos, counted)
+                    if self.state != "item":
+                        continue
                 item_start = pos
-                if not self.item_parts and (end := self.guess_item_end(chunk, pos)) > 0:
-                    self.keep(chunk[item_start:end])
-                    yield self.finish_item()
-                    self.state = "value" if chunk[end - 1] == _COMMA else "after_end"
-                    pos = end
-                    continue
                 pos, finished = self.scan_item(chunk, pos)
                 self.keep(chunk[item_start:pos])
                 if finished:
@@ -100,8 +99,26 @@ class ArraySplitter:
         self.state, self.item_line, self.depth = "item", self.line, 0
         return pos, ""
 
-    def guess_item_end(self, chunk: bytes, pos: int) -> int:
-        """Shortcut for an object or array item that ends in this chunk: just past its ',' or ']', or -1.
+    def quick_items(self, chunk: bytes, pos: int, counted: int) -> Generator[Framed, None, tuple[int, int]]:
+        """Emit the items guess_item_end can find, one after the other; stop where the tokenizer must take over."""
+        while (guessed := self.guess_item_end(chunk, pos)) is not None:
+            end, after, value = guessed
+            yield (self.item_line, self.index, chunk[pos:end], value)
+            self.index += 1
+            if chunk[after - 1] == _CLOSE_ARRAY:
+                self.state = "after_end"
+                return after, counted
+            pos = _SPACE.match(chunk, after).end()
+            if pos >= len(chunk) or chunk[pos] in (_COMMA, _CLOSE_ARRAY):
+                self.state = "value"
+                return after, counted
+            self.line += chunk.count(b"\n", counted, pos)
+            counted, self.item_line = pos, self.line
+        return pos, counted
+
+    def guess_item_end(self, chunk: bytes, pos: int) -> tuple[int, int, Any] | None:
+        """Shortcut for an object or array item that ends in this chunk: where it ends, where its ',' or ']' ends,
+        and its value.
 
         A closing bracket followed by ',' or ']' ends the item if the bytes up to it are one JSON value: a
         well-formed value cannot be continued, so the tokenizer would stop at the same place. orjson checks that
@@ -109,19 +126,19 @@ class ArraySplitter:
         """
         pattern = _ITEM_END.get(chunk[pos])
         if pattern is None or orjson is None:
-            return -1
+            return None
         search_from = pos + 1
         for _ in range(_GUESSES):
             found = pattern.search(chunk, search_from)
             if found is None or found.start() - pos >= self.max_bytes:
-                return -1
+                return None
             try:
-                orjson.loads(chunk[pos : found.start() + 1])
+                value = orjson.loads(chunk[pos : found.start() + 1])
             except orjson.JSONDecodeError:
                 search_from = found.start() + 1
                 continue
-            return found.end()
-        return -1
+            return found.start() + 1, found.end(), value
+        return None
 
     def scan_item(self, chunk: bytes, pos: int) -> tuple[int, bool]:
         """Advance through the current item; True when it ends at chunk[pos] (a ',' or ']' at depth 0)."""
@@ -163,12 +180,12 @@ class ArraySplitter:
 
     def finish_item(self) -> Framed:
         line, index, size = self.item_line, self.index, self.item_size
-        raw = b"".join(self.item_parts)
+        raw = b"".join(self.item_parts).rstrip(b" \t\r\n")
         self.item_parts, self.item_size, self.index = [], 0, index + 1
         self.in_string = self.escape_pending = False
         if size > self.max_bytes:
             return Oversized(line, size, index)
-        return (line, index, raw)
+        return (line, index, raw, NOT_PARSED)
 
     def close(self) -> Iterator[Framed]:
         """The input has ended: a half-read item comes out as Unterminated, a missing ']' as Malformed."""

@@ -9,7 +9,7 @@ from typing import Any
 from flows.core.feedcheck.arrays import split_array
 from flows.core.feedcheck.engine import NO_ISSUES, RecordChecker
 from flows.core.feedcheck.issues import Issue, input_issue
-from flows.core.feedcheck.lines import Framed, Malformed, Oversized, Unterminated, split_lines
+from flows.core.feedcheck.lines import NOT_PARSED, Framed, Malformed, Oversized, Unterminated, split_lines
 from flows.core.feedcheck.parse import Parser, parse_record
 
 DEFAULT_MAX_RECORD_BYTES = 20 * 1024 * 1024  # one article per record; `agenda run` refuses bigger article files too
@@ -84,7 +84,7 @@ def whole_document(chunks: Iterable[bytes], max_bytes: int) -> Iterator[Framed]:
     body = text.lstrip(_WHITESPACE)
     if body:
         line = 1 + text.count(b"\n", 0, len(text) - len(body))
-        yield (line, None, body.rstrip(_WHITESPACE))
+        yield (line, None, body.rstrip(_WHITESPACE), NOT_PARSED)
     else:
         yield Malformed(1, "the document is empty")
 
@@ -108,8 +108,8 @@ def check_entries(
     issues_of = checker.issues
     for item in framed:
         if type(item) is tuple:
-            line, index, raw = item
-            value, problem = parse(raw)
+            line, index, raw, parsed = item
+            value, problem = parse(raw, parsed)
             if problem is None:
                 yield FeedEntry(line, index, raw, value, issues_of(value))
             else:
@@ -126,7 +126,7 @@ def odd_entry(item: Framed, checker: RecordChecker, max_bytes: int, parse: Parse
     if isinstance(item, Malformed):
         return FeedEntry(item.line, None, None, None, (input_issue("invalid_json", item.message),), is_record=False)
     assert isinstance(item, Unterminated)
-    value, problem = parse(item.raw)
+    value, problem = parse(item.raw, NOT_PARSED)
     if problem is None:
         return FeedEntry(item.line, item.index, item.raw, value, checker.issues(value) or NO_ISSUES)
     where = "the last line has no newline" if item.index is None else "the input ends inside this item"

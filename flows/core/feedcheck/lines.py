@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +33,10 @@ class Malformed:
     message: str
 
 
-# A record is (line, index, raw bytes); plain tuples keep the hot loop cheap.
-RawRecord = tuple[int, int | None, bytes]
+# A record is (line, index, raw bytes, its value if the framing already parsed it, else NOT_PARSED): plain tuples
+# keep the hot loop cheap.
+NOT_PARSED: Any = object()
+RawRecord = tuple[int, int | None, bytes, Any]
 Framed = RawRecord | Oversized | Unterminated | Malformed
 
 
@@ -61,7 +64,7 @@ def split_lines(chunks: Iterable[bytes], max_bytes: int) -> Iterator[Framed]:
             if len(piece) > max_bytes:
                 yield Oversized(number, len(piece))
             elif not is_blank(piece):
-                yield (number, None, piece.removesuffix(b"\r"))
+                yield (number, None, piece.removesuffix(b"\r"), NOT_PARSED)
         tail = pieces[-1]
         if tail:
             pending_size += len(tail)

@@ -13,13 +13,17 @@ from collections.abc import Callable
 from typing import Any
 
 from flows.core.feedcheck.issues import Issue, input_issue
+from flows.core.feedcheck.lines import NOT_PARSED
 
 try:
     import orjson
 except ImportError:  # pragma: no cover - orjson comes with prefect; the strict path alone is correct, only slower
     orjson = None  # type: ignore[assignment]
 
-MAX_DEPTH = 1024  # orjson's own nesting limit, applied to both paths so they agree
+# Deepest nesting read. orjson writes at most 254 levels, so every record within the limit goes through the
+# duplicate-key proof below, and one beyond it fails the proof and meets the strict path's depth check: both paths
+# agree. The standard library reads 254 levels well within Python's recursion limit.
+MAX_DEPTH = 254
 _DIGIT_RUN = b"0" * 19  # 19 digits may not fit in 64 bits: orjson would hand back a float
 _DIGITS_TO_ZERO = bytes(ord("0") if ord("0") <= byte <= ord("9") else ord(" ") for byte in range(256))
 _ESCAPED_COLON = b"\\u003"  # \u003a / \u003A spell ':' without a colon byte; too rare to be clever about
@@ -42,14 +46,16 @@ class NotANumber(ValueError):
 ParseResult = tuple[Any, Issue | None]
 
 
-def parse_record(raw: bytes) -> ParseResult:
-    """(value, None) for a well-formed record, (None, issue) otherwise."""
+def parse_record(raw: bytes, parsed: Any = NOT_PARSED) -> ParseResult:
+    """(value, None) for a well-formed record, (None, issue) otherwise. `parsed`: orjson's value, if already had."""
     if orjson is None:
         return parse_strictly(raw)
-    try:
-        value = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return parse_strictly(raw)
+    if parsed is NOT_PARSED:
+        try:
+            parsed = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            return parse_strictly(raw)
+    value = parsed
     if orjson_kept_everything(raw, value):
         return value, None
     return parse_strictly(raw)
@@ -178,4 +184,4 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-Parser = Callable[[bytes], ParseResult]
+Parser = Callable[[bytes, Any], ParseResult]

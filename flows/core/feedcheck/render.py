@@ -11,6 +11,10 @@ from flows.core.feedcheck.report import FileSummary, ValidationReport
 REPORT_SCHEMA_VERSION = "1.0.0"
 
 
+def plural(amount: int, noun: str) -> str:
+    return f"{amount:,} {noun}" if amount == 1 else f"{amount:,} {noun}s"
+
+
 def error_line(error: FeedError) -> str:
     """'feed.jsonl:12: /published_at: "2023-13-45" is not a valid date-time [format]'."""
     where = error.file if error.line is None else f"{error.file}:{error.line}"
@@ -25,7 +29,7 @@ def file_line(summary: FileSummary) -> str:
         return f"{summary.path}: cannot be read: {summary.problem}"
     if summary.status == "not_reached":
         return f"{summary.path}: not read (stopped after the maximum number of errors)"
-    counts = f"{summary.records:,} records, {summary.valid:,} valid, {summary.invalid:,} invalid"
+    counts = f"{plural(summary.records, 'record')}, {summary.valid:,} valid, {summary.invalid:,} invalid"
     stopped = " (stopped early)" if summary.status == "stopped" else ""
     notes = "".join(f"\n  note: {note}" for note in summary.notes)
     return f"{summary.path}: {counts} [{summary.format}, {summary.encoding}]{stopped}{notes}"
@@ -38,8 +42,8 @@ def text_lines(report: ValidationReport) -> list[str]:
     lines.extend(file_line(summary) for summary in report.files)
     verdict = {0: "all valid", 1: "INVALID", 2: "UNREADABLE INPUT"}[report.exit_code]
     lines.append(
-        f"{verdict}: {len(report.files)} files, {report.records:,} records, {report.valid:,} valid, "
-        f"{report.invalid:,} invalid, {len(report.errors):,} errors listed (schema {report.schema})"
+        f"{verdict}: {plural(len(report.files), 'file')}, {plural(report.records, 'record')}, {report.valid:,} valid, "
+        f"{report.invalid:,} invalid, {plural(len(report.errors), 'error')} listed (schema {report.schema})"
     )
     return lines
 

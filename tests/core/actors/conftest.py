@@ -24,13 +24,17 @@ _COUNTRIES = {
     "JOR": ["Jordan"],
     "DEU": ["Germany"],
     "FRA": ["France"],
+    "GEO": ["Georgia"],
+    "HUN": ["Hungary"],
 }
 _DEMONYMS = {
     "CHN": ["Chinese"], "USA": ["American", "Americans"], "RUS": ["Russian", "Russians"], "KEN": ["Kenyan"],
-    "QAT": ["Qatari"], "GBR": ["British"], "DEU": ["German"], "FRA": ["French"],
+    "QAT": ["Qatari"], "GBR": ["British"], "DEU": ["German"], "FRA": ["French"], "GEO": ["Georgian"],
+    "HUN": ["Hungarian"],
 }
 _CAPITALS = [("Beijing", "CHN"), ("Washington", "USA"), ("Moscow", "RUS"), ("Kyiv", "UKR"), ("Tokyo", "JPN"),
-             ("Doha", "QAT"), ("Nairobi", "KEN"), ("London", "GBR"), ("Paris", "FRA"), ("Berlin", "DEU")]
+             ("Doha", "QAT"), ("Nairobi", "KEN"), ("London", "GBR"), ("Paris", "FRA"), ("Berlin", "DEU"),
+             ("Amman", "JOR")]
 _INSTITUTIONS = [
     Institution("State Department", ("Department of State", "U.S. State Department"), "organization", "USA", "GOV"),
     Institution("Pentagon", ("the Pentagon",), "organization", "USA", "MIL"),
@@ -38,16 +42,22 @@ _INSTITUTIONS = [
     Institution("Kremlin", ("the Kremlin",), "organization", "RUS", "GOV", stands_for="RUS"),
     Institution("European Commission", (), "organization", None, "IGO"),
     Institution("Taliban", (), "group", "AFG", "REB"),
+    Institution("Ministry of Defence", ("MoD",), "organization", "GBR", "MIL"),
+    Institution("Rapid Support Forces", ("RSF",), "group", "SDN", "MIL"),
+    Institution("University of Miami", (), "organization", "USA", "EDU"),
+    Institution("Reporters Without Borders", (), "organization", None, "NGO"),
 ]
 _PLACES = [
     Place("Asia", None, "continent"), Place("Africa", None, "continent"), Place("Middle East", None, "region"),
     Place("East Asia", None, "region"), Place("South China Sea", None, "sea"), Place("Taiwan Strait", None, "strait"),
-    Place("Magnitogorsk", "RUS", "city"), Place("Reading", "GBR", "city"), Place("Chelyabinsk", "RUS", "city"),
+    Place("Magnitogorsk", "RUS", "city"), Place("Georgia", "USA", "state"), Place("Atlanta", "USA", "city"),
+    Place("Reading", "GBR", "city"), Place("Chelyabinsk", "RUS", "city"),
 ]
 _PEOPLE = [
     Person("Xi Jinping", ("Xi",), "CHN", "GOV"),
     Person("Joe Biden", ("Joseph Biden", "Joseph R. Biden"), "USA", "GOV"),
     Person("Vladimir Putin", (), "RUS", "GOV"),
+    Person("Tedros Adhanom Ghebreyesus", ("Tedros",), "ETH", "IGO"),
 ]
 _TITLES = ["President", "Vice President", "President-elect", "Secretary of State", "Sen.", "Senator", "Minister",
            "Prime Minister", "Governor", "Deputy Governor", "Health Minister", "Foreign Minister", "Chancellor",
@@ -61,7 +71,7 @@ _COMMON = words(
     "progress show up seeking will question faces arrives in on of to officials matters reading split "
     "leader said department state army party court major general world cup new old big red black white "
     "north south east west breaking news report today what where when who how key issues can we expect "
-    "from meet with personally "
+    "from meet with personally defence "
 )
 
 

@@ -44,9 +44,9 @@ def _owner(text: str, actors: list[Actor], surface: str) -> Actor | None:
 
 
 def test_build_lexicon_is_fast(real_lexicon: Lexicon) -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other work on a busy machine does not count
     build_lexicon(gazetteers.load_lexicon_sources())
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 def test_seed_every_expected_actor_with_type_country_and_surfaces(seed: tuple[str, list[Actor], dict]) -> None:

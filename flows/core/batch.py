@@ -1,0 +1,61 @@
+"""One batch of inputs through the pure stages: parse, validate, derive. Runs in whichever process has the batch."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jsonschema import Draft202012Validator
+
+from flows.core.article import Article, RunContext, Source, article_from_bytes
+from flows.core.derive import Extractors, Row, derive_rows
+from flows.core.incremental import FileStat
+from flows.core.problems import Problem, problem
+from flows.core.validation import schema_errors
+
+
+@dataclass(frozen=True, slots=True)
+class TextInput:
+    """An input file's bytes, with the stat taken before they were read."""
+
+    stat: FileStat
+    data: bytes
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """What became of one input: an article and its derived rows, or the problem that stopped it."""
+
+    stat: FileStat
+    sha256: str
+    result: Article | Problem
+    rows: dict[str, list[Row]] | None = None
+
+
+def validated(article: Article, validator: Draft202012Validator) -> Article | Problem:
+    errors = schema_errors(validator, article.record)
+    if errors:
+        return problem("invalid_record", str(article.record["source_path"]), "; ".join(errors))
+    return article
+
+
+def process_text(
+    item: TextInput, context: RunContext, extractors: Extractors, validator: Draft202012Validator, max_line_chars: int
+) -> Processed:
+    result = article_from_bytes(item.data, Source(item.stat.location, item.sha256), context, max_line_chars)
+    if isinstance(result, Article):
+        result = validated(result, validator)
+    rows = derive_rows(result, extractors) if isinstance(result, Article) else None
+    return Processed(item.stat, item.sha256, result, rows)
+
+
+def process_texts(
+    items: Sequence[TextInput],
+    context: RunContext,
+    extractors: Extractors,
+    validator: Draft202012Validator,
+    max_line_chars: int,
+) -> list[Processed]:
+    """Every input of the batch, in order; a bad input becomes a problem, never an exception."""
+    return [process_text(item, context, extractors, validator, max_line_chars) for item in items]

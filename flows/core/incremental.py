@@ -1,0 +1,60 @@
+"""Decide which inputs a run must read and what became of each, from the ledger of earlier runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Outcome = Literal["written", "unchanged", "duplicate", "rejected"]
+
+
+@dataclass(frozen=True, slots=True)
+class FileStat:
+    """What the file system says about an input before it is read."""
+
+    key: str  # the resolved absolute path: the same file named two ways is one input
+    location: str  # the path as the user's source named it
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """One input as a run left it."""
+
+    key: str
+    location: str
+    size: int
+    mtime_ns: int
+    sha256: str | None
+    article_id: str | None
+    outcome: Outcome
+    run_id: str
+    reason: str | None = None  # the reason code of a rejection
+    supersedes: str | None = None  # the article this input's earlier version produced, when its content changed
+
+
+def unchanged_by_stat(stat: FileStat, last: LedgerEntry | None) -> bool:
+    """Same size and modification time as when a run last took it: skip it without reading."""
+    return last is not None and last.size == stat.size and last.mtime_ns == stat.mtime_ns
+
+
+def unchanged_by_content(sha256: str, last: LedgerEntry | None) -> bool:
+    """Touched but not changed (same bytes): nothing to do either."""
+    return last is not None and last.sha256 == sha256
+
+
+def carry_forward(stat: FileStat, last: LedgerEntry, run_id: str, sha256: str | None = None) -> LedgerEntry:
+    """The entry recording that this run saw the input unchanged (its new mtime noted)."""
+    return LedgerEntry(
+        key=stat.key, location=stat.location, size=stat.size, mtime_ns=stat.mtime_ns,
+        sha256=sha256 or last.sha256, article_id=last.article_id, outcome="unchanged", run_id=run_id,
+        reason=last.reason,
+    )
+
+
+def superseded_article(new_article_id: str, last: LedgerEntry | None) -> str | None:
+    """The article an input used to produce, when it now produces another."""
+    if last is None or last.article_id is None or last.article_id == new_article_id:
+        return None
+    return last.article_id
