@@ -46,7 +46,8 @@ def run(
     base = RunSettings(workers=os.cpu_count() or 1)
     settings = with_overrides(
         settings_from_env(os.environ, base), workers=workers, batch_size=batch_size, max_bytes=max_bytes,
-        max_line_chars=max_line_chars, lock_wait_seconds=lock_wait, io_retries=io_retries, taxonomy=str(taxonomy) if taxonomy else None,
+        max_line_chars=max_line_chars, lock_wait_seconds=lock_wait, io_retries=io_retries,
+        taxonomy=str(taxonomy) if taxonomy else None,
         dask_address=dask,
     )
     try:
@@ -75,7 +76,9 @@ def validate(
 
 
 @app.command()
-def schema(name: Annotated[str | None, typer.Argument(help="A schema name such as article or article.v1.")] = None) -> None:
+def schema(
+    name: Annotated[str | None, typer.Argument(help="A schema name such as article or article.v1.")] = None,
+) -> None:
     """Print a published JSON Schema, or list them all."""
     from flows.schema_docs import schema_command
 

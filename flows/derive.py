@@ -19,4 +19,5 @@ def derive_batch(
     items: Sequence[TextInput], context: RunContext, taxonomy: str | None, max_line_chars: int
 ) -> list[Processed]:
     """Extractors and validators are built once per process (cached), never shipped with the batch."""
-    return process_texts(items, context, load_extractors(Path(taxonomy) if taxonomy else None), validator_for("article"), max_line_chars)
+    extractors = load_extractors(Path(taxonomy) if taxonomy else None)
+    return process_texts(items, context, extractors, validator_for("article"), max_line_chars)

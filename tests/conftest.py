@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -55,10 +57,7 @@ def cli_env(prefect_harness: None) -> dict[str, str]:
     return env
 
 
-def run_cli(args: list[str], env: dict[str, str], timeout: float = 300) -> "subprocess.CompletedProcess[str]":
-    import subprocess
-    import sys
-
+def run_cli(args: list[str], env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "flows", *args], env=env, capture_output=True, text=True, timeout=timeout, cwd=REPO
     )

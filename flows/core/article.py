@@ -117,7 +117,8 @@ def article_from_bytes(
         return problem("binary_content", source.location, f"decoded as {encoding}")
     normalised = normalise_text(decoded)
     if (longest := longest_line(normalised)) > max_line_chars:
-        return problem("line_too_long", source.location, f"a line of {longest} characters; the limit is {max_line_chars}")
+        detail = f"a line of {longest} characters; the limit is {max_line_chars}"
+        return problem("line_too_long", source.location, detail)
     layout = parse_layout(normalised)
     if isinstance(layout, str):
         return problem(layout, source.location)

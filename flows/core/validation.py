@@ -18,5 +18,7 @@ def describe_error(error: ValidationError) -> str:
 
 def schema_errors(validator: Draft202012Validator, row: dict[str, Any], limit: int = 5) -> list[str]:
     """Up to `limit` errors of the row in its JSON form, in a stable order."""
-    errors = sorted(validator.iter_errors(to_json_value(row)), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    errors = sorted(
+        validator.iter_errors(to_json_value(row)), key=lambda e: (list(map(str, e.absolute_path)), e.message)
+    )
     return [describe_error(error) for error in errors[:limit]]

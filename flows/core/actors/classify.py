@@ -171,6 +171,9 @@ def classify_piece(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) ->
     if whole is not None:
         candidate = candidate_from_hit(ctx, whole)
         return [candidate] if candidate else []
+    branch = _national_branch(ctx, tokens, hits)
+    if branch is not None:
+        return [branch]
     headed = _headed_candidate(ctx, tokens, hits)
     if headed is not None:
         return [headed]
@@ -198,6 +201,27 @@ def _person_of_body(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -
     rest = tokens[cut + 1:]
     person = _person_from_tokens(ctx, name, [], None)
     return [person, *classify_piece(ctx, rest, [h for h in hits if h.start >= rest[0].start])]
+
+
+def _national_branch(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> Candidate | None:
+    """ "CNN Philippines", "Youth Forum Zimbabwe": an organisation's name followed by a country is its national
+    branch or body, one organisation of that country."""
+    last = hits[-1] if hits else None
+    if last is None or last.end != tokens[-1].end or last.of_kind("country") is None:
+        return None
+    body = [token for token in tokens if token.end <= last.start]
+    if not body or any(token.possessive for token in body):
+        return None
+    inner = [hit for hit in hits if hit.end <= last.start]
+    registry = len(inner) == 1 and (inner[0].start, inner[0].end) == (body[0].start, body[-1].end) and (
+        inner[0].of_kind("institution") is not None)
+    if not registry and (len(body) < 2 or body[-1].text not in ORGANISATION_HEADS or inner):
+        return None
+    country = last.of_kind("country")
+    assert country is not None
+    sector = inner[0].of_kind("institution").sector if registry else _SECTOR_BY_HEAD.get(body[-1].text)  # type: ignore[union-attr]
+    start, end = tokens[0].start, tokens[-1].end
+    return Candidate(start, end, "organization", ctx.text[start:end], country.code, sector)
 
 
 def _split_at_and(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate]:
