@@ -12,11 +12,12 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows.core.derive import Row
-from flows.core.incremental import LedgerEntry
 from flows.core.jsonrows import to_json_value
 from flows.core.summary import summary_markdown
+from flows.core.tally import Tally
 from flows.io.commit import commit_run
 from flows.io.datapackage import write_datapackage
+from flows.io.feedinput import QuarantineFile
 from flows.io.outputs import OutputLayout, mark_superseded
 from flows.io.storage import TablePart, write_temp
 
@@ -33,20 +34,22 @@ def commit_output(
     layout: OutputLayout,
     run_id: str,
     parts: Mapping[str, TablePart],
-    superseded: Mapping[str, str],
+    quarantine: Mapping[str, QuarantineFile],
+    tally: Tally,
     report: Mapping[str, object],
-    entries: Sequence[LedgerEntry],
     ledger: sqlite3.Connection,
 ) -> None:
     """Everything the run publishes becomes visible together, or (after a crash) is finished by the next run."""
     renames: list[tuple[Path, Path]] = []
     for name in sorted(parts, key=lambda table: table == "articles"):  # articles last: listed once complete
         renames.extend(parts[name].finish())
-    renames.extend(mark_superseded(layout, superseded))
+    for feed in quarantine.values():
+        renames.extend(feed.finish())
+    renames.extend(mark_superseded(layout, tally.superseded))
     report_path = layout.report_path(run_id)
     report_bytes = (json.dumps(to_json_value(report), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     renames.append((write_temp(report_path, report_bytes), report_path))
-    commit_run(layout.root, layout.state_dir, run_id, renames, entries, ledger)
+    commit_run(layout.root, layout.state_dir, run_id, renames, tally.entries, ledger)
 
 
 @task(name="write-datapackage", cache_policy=NO_CACHE)

@@ -11,7 +11,8 @@ import importlib.util
 import os
 import sys
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 _DEFAULTS = {
@@ -34,6 +35,10 @@ _DEFAULTS = {
 # a check ("iri" formats) that our schemas never ask for. Each deferred module names the functions other modules
 # import from it by name (`from rfc3987_syntax import is_valid_syntax` in jsonschema._format).
 DEFERRED_MODULES: dict[str, tuple[str, ...]] = {"rfc3987_syntax": ("is_valid_syntax",)}
+
+
+# Set by flows.io.prefect_start when it points PREFECT_API_URL at the warm local server it runs.
+LOCAL_API_VARIABLE = "AGENDA_LOCAL_PREFECT_API"
 
 
 def prefect_defaults() -> dict[str, str]:
@@ -98,3 +103,20 @@ def defer_module(name: str, functions: tuple[str, ...]) -> bool:
         return False
     sys.modules[name] = stand_in_module(name, functions)
     return True
+
+
+def api_is_local(environ: Mapping[str, str]) -> bool:
+    """True when the API is one we start ourselves (Prefect's ephemeral one or our warm one), not the user's."""
+    url = environ.get("PREFECT_API_URL")
+    return not url or url == environ.get(LOCAL_API_VARIABLE)
+
+
+def quiet_flow_settings(environ: Mapping[str, str] | None = None) -> AbstractContextManager[Any]:
+    """Settings to wrap a flow call in (after Prefect is imported). On a local API, no flow-run heartbeats: nothing
+    there watches them (automations are off), and stopping their thread costs up to 1 s at the end of every run.
+    On a server the user named, Prefect's own settings stand, so crashed runs are still detected there."""
+    if not api_is_local(os.environ if environ is None else environ):
+        return nullcontext()
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 DEFAULT_DEPLOYMENT_NAME = "scheduled"
 # One run at a time per served process: runs of one schedule share an output folder.
 RUNS_AT_ONCE = 1
+# Settings that name a file: made absolute like the sources, since runs may start in another folder.
+PATH_SETTINGS = frozenset({"taxonomy"})
 
 
 def schedule_arguments(cron: str | None, interval: float | None) -> dict[str, str | timedelta]:
@@ -46,7 +48,7 @@ def changed_settings(settings: RunSettings, cwd: Path) -> dict[str, object]:
     default = RunSettings()
     values = {f.name: getattr(settings, f.name) for f in fields(RunSettings)}
     return {
-        name: absolute(str(value), cwd) if isinstance(value, Path) else value
+        name: absolute(str(value), cwd) if name in PATH_SETTINGS else value
         for name, value in values.items()
         if value != getattr(default, name)
     }

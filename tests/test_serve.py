@@ -38,10 +38,13 @@ if TYPE_CHECKING:
 
 INTERVAL_SECONDS = 5
 DEPLOYMENT = "every-5s"
-# `agenda serve SOURCE --out OUT --interval 5 --name every-5s`, without depending on the CLI's wiring.
+# `agenda serve SOURCE --out OUT (--cron EXPR | --interval SECONDS) --name NAME` with one setting changed, in a
+# process of its own, without depending on the CLI's wiring.
 SERVE = (
     "import sys; from flows.serve import serve_command; from flows.core.settings import RunSettings; "
-    "sys.exit(serve_command([sys.argv[1]], sys.argv[2], None, {}, {!r}, RunSettings(batch_size=7)))"
+    "source, out, cron, interval, name = sys.argv[1:]; "
+    "sys.exit(serve_command([source], out, cron or None, float(interval) if interval else None, name, "
+    "RunSettings(batch_size=7)))"
 )
 
 
@@ -74,13 +77,13 @@ def test_deployment_runs_the_main_flow_by_module_path(tmp_path: Path) -> None:
 def test_settings_other_than_the_defaults_travel_as_a_parameter_the_flow_accepts(tmp_path: Path) -> None:
     from flows.pipeline import agenda_run
 
-    settings = RunSettings(batch_size=50, io_retries=5, taxonomy=Path("my-taxonomy.json"))
+    settings = RunSettings(batch_size=50, io_retries=5, taxonomy="my-taxonomy.json")
     deployment = build_deployment(["seeds"], str(tmp_path), None, 600, "tuned", settings)
     assert deployment.parameters["settings"] == {
         "batch_size": 50, "io_retries": 5, "taxonomy": str(Path.cwd() / "my-taxonomy.json"),
     }
     validated = agenda_run.validate_parameters(deployment.parameters)["settings"]
-    assert validated == RunSettings(batch_size=50, io_retries=5, taxonomy=Path.cwd() / "my-taxonomy.json")
+    assert validated == RunSettings(batch_size=50, io_retries=5, taxonomy=str(Path.cwd() / "my-taxonomy.json"))
     assert "settings" not in build_deployment(["seeds"], str(tmp_path), None, 600, "plain", RunSettings()).parameters
 
 
@@ -159,31 +162,40 @@ def wait_for_deployment(api_url: str, name: str, timeout: float) -> None:
                 time.sleep(0.2)
 
 
+def start_serving(root: Path, schedule: tuple[str, str], name: str, api_url: str | None) -> subprocess.Popen[bytes]:
+    """`serve_command` in a child process; with `api_url` None it must start a server of its own."""
+    env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
+    env["PREFECT_RUNNER_POLL_FREQUENCY"] = "1"
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
+    command = [sys.executable, "-c", SERVE, str(root / "in"), str(root / "out"), *schedule, name]
+    with (root / "serve.log").open("wb") as sink:
+        return subprocess.Popen(command, cwd=REPO, env=env, stdout=sink, stderr=subprocess.STDOUT)
+
+
+def stop_serving(process: subprocess.Popen[bytes]) -> int:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    return process.wait()
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """`serve_command` in its own process, with no PREFECT_API_URL: it starts and owns a local server."""
+    """`serve_command` on a 5 s interval with no PREFECT_API_URL: it starts and owns a local server."""
     root = tmp_path_factory.mktemp("serve")
-    source, out = root / "in", root / "out"
-    source.mkdir()
-    shutil.copy(SEED, source / SEED.name)
-    env = {name: value for name, value in os.environ.items() if name != "PREFECT_API_URL"}
-    env["PREFECT_RUNNER_POLL_FREQUENCY"] = "1"
-    log = root / "serve.log"
-    command = [sys.executable, "-c", SERVE.format(INTERVAL_SECONDS, DEPLOYMENT), str(source), str(out)]
-    with log.open("wb") as sink:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=sink, stderr=subprocess.STDOUT)
+    (root / "in").mkdir()
+    shutil.copy(SEED, root / "in" / SEED.name)
+    process = start_serving(root, ("", str(INTERVAL_SECONDS)), DEPLOYMENT, api_url=None)
     try:
-        info = wait_for_server_info(server_home(out) / "server.json", process, 90)
+        info = wait_for_server_info(server_home(root / "out") / "server.json", process, 90)
         wait_for_deployment(str(info["api_url"]), f"agenda-run/{DEPLOYMENT}", 30)
-        yield Served(process, source, out, info, log)
+        yield Served(process, root / "in", root / "out", info, root / "serve.log")
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_serving(process)
 
 
 @contextmanager
@@ -234,6 +246,22 @@ def test_served_flow_completes_runs_on_its_interval(served: Served) -> None:
     reports = [json.loads(path.read_text()) for path in (served.out / "runs").glob("*.json")]
     assert len(reports) >= 2
     assert ds.dataset(served.out / "parquet" / "articles", format="parquet").count_rows() == 1
+
+
+@pytest.mark.flow
+def test_with_an_api_url_serve_uses_that_server_and_pauses_its_schedule_on_exit(
+    served: Served, tmp_path: Path
+) -> None:
+    process = start_serving(tmp_path, ("0 3 * * *", ""), "nightly", api_url=served.api_url)
+    try:
+        wait_for_deployment(served.api_url, "agenda-run/nightly", 60)
+    finally:
+        assert stop_serving(process) == 0, (tmp_path / "serve.log").read_text()[-3000:]
+    assert not server_home(tmp_path / "out").exists()
+    with client_for(served.api_url) as client:
+        nightly = client.read_deployment_by_name("agenda-run/nightly")
+    assert [s.schedule.cron for s in nightly.schedules] == ["0 3 * * *"]
+    assert nightly.paused
 
 
 @pytest.mark.flow

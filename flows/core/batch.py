@@ -9,6 +9,7 @@ from jsonschema import Draft202012Validator
 
 from flows.core.article import Article, RunContext, Source, article_from_bytes
 from flows.core.derive import Extractors, Row, derive_rows
+from flows.core.feeditem import FeedInput, article_from_item
 from flows.core.incremental import FileStat
 from flows.core.problems import Problem, problem
 from flows.core.validation import schema_errors
@@ -50,12 +51,27 @@ def process_text(
     return Processed(item.stat, item.sha256, result, rows)
 
 
-def process_texts(
-    items: Sequence[TextInput],
+def process_feed_item(
+    item: FeedInput, context: RunContext, extractors: Extractors, validator: Draft202012Validator
+) -> Processed:
+    result = article_from_item(item, context)
+    if isinstance(result, Article):
+        result = validated(result, validator)
+    rows = derive_rows(result, extractors) if isinstance(result, Article) else None
+    return Processed(item.stat, item.sha256, result, rows)
+
+
+def process_inputs(
+    items: Sequence[TextInput | FeedInput],
     context: RunContext,
     extractors: Extractors,
     validator: Draft202012Validator,
     max_line_chars: int,
 ) -> list[Processed]:
     """Every input of the batch, in order; a bad input becomes a problem, never an exception."""
-    return [process_text(item, context, extractors, validator, max_line_chars) for item in items]
+    return [
+        process_text(item, context, extractors, validator, max_line_chars)
+        if isinstance(item, TextInput)
+        else process_feed_item(item, context, extractors, validator)
+        for item in items
+    ]

@@ -19,7 +19,10 @@ def tables_line(report: Mapping[str, Any]) -> str:
 
 
 def rejected_lines(report: Mapping[str, Any]) -> list[str]:
-    return [f"rejected {r['location']}: {r['code']} ({r['message']})" for r in report["rejected"]]
+    return [
+        f"rejected {r['location']}: {r['code']} ({r['message']}{': ' + r['detail'] if r.get('detail') else ''})"
+        for r in report["rejected"]
+    ]
 
 
 def duplicate_lines(report: Mapping[str, Any]) -> list[str]:

@@ -54,7 +54,9 @@ def latest_entries(connection: sqlite3.Connection) -> dict[str, LedgerEntry]:
 
 def published_articles(connection: sqlite3.Connection) -> dict[str, str]:
     """article_id -> the location that first brought it, for every article a run wrote."""
-    rows = connection.execute("SELECT article_id, location FROM inputs WHERE outcome = 'written' ORDER BY seq")
+    rows = connection.execute(
+        "SELECT article_id, location FROM inputs WHERE outcome = 'written' AND article_id IS NOT NULL ORDER BY seq"
+    )
     found: dict[str, str] = {}
     for article_id, location in rows:
         found.setdefault(article_id, location)

@@ -40,6 +40,7 @@ DEFAULT_IDLE_SECONDS = 900
 START_TIMEOUT_SECONDS = 120.0
 HEALTH_TIMEOUT_SECONDS = 1.0
 MODE_VARIABLE = "AGENDA_PREFECT_API"
+LOCAL_API_VARIABLE = "AGENDA_LOCAL_PREFECT_API"  # the same name flows.quiet reads
 IDLE_VARIABLE = "AGENDA_PREFECT_IDLE_SECONDS"
 
 
@@ -186,6 +187,7 @@ def use_local_api(environ: MutableMapping[str, str] | None = None) -> str | None
         return None
     api_url = warm_api_url(environ)
     environ["PREFECT_API_URL"] = api_url
+    environ[LOCAL_API_VARIABLE] = api_url
     return api_url
 
 

@@ -212,6 +212,8 @@ def _national_branch(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) 
     body = [token for token in tokens if token.end <= last.start]
     if not body or any(token.possessive for token in body):
         return None
+    if fold(body[0].text) in ctx.lexicon.given_names and any(token.text in {"of", "from"} for token in body):
+        return None  # "Jennifer Lu of Marriage Equality Coalition Taiwan": a person first
     inner = [hit for hit in hits if hit.end <= last.start]
     registry = len(inner) == 1 and (inner[0].start, inner[0].end) == (body[0].start, body[-1].end) and (
         inner[0].of_kind("institution") is not None)

@@ -64,7 +64,7 @@ _TITLES = ["President", "Vice President", "President-elect", "Secretary of State
            "King", "Emir", "Sheikh", "Commissioner"]
 _GIVEN = words(
     "antony daniel joe joseph ursula mohammed vladimir ted brigid oleg boris ivan george laura jordan "
-    "emmanuel angela john mary ned "
+    "emmanuel angela john mary ned jennifer maria anna peter "
 )
 _COMMON = words(
     "the a an and or but however security both initially despite furthermore clashing agendas diplomatic "

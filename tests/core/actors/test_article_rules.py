@@ -118,3 +118,11 @@ def test_a_one_word_town_that_is_a_surname_here_is_the_person(lexicon: Lexicon) 
     spans = [text[m.char_start:m.char_end] for m in person.mentions]
     assert spans.count("Magnitogorsk") == 1
     assert named(text, actors, "in Magnitogorsk"[3:]).type in {"person", "place"}
+
+
+def test_an_organisation_name_followed_by_a_country_is_its_national_body(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "Rights groups such as the Marriage Equality Coalition Taiwan and Jennifer Lu "
+                                      "of Marriage Equality Coalition Taiwan welcomed the vote.")
+    coalition = named(text, actors, "Marriage Equality Coalition Taiwan")
+    assert (coalition.type, coalition.country_code) == ("organization", "TWN")
+    assert named(text, actors, "Jennifer Lu").type == "person"

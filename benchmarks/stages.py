@@ -1,0 +1,131 @@
+"""Each stage of the pipeline alone, on the same articles, with the core functions the flow calls (no Prefect).
+
+Stages run one after the other over the whole corpus (not article by article), so each timer measures one stage."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from flows.core.article import Article, RunContext, Source, build_record, count_words, sha256_hex
+from flows.core.compose import compose
+from flows.core.decode import detect_and_decode, normalise_text
+from flows.core.derive import actor_rows, issue_rows, link_rows, mention_rows, sentence_rows
+from flows.core.layout import Layout, parse_layout
+from flows.core.validation import schema_errors
+from flows.io.extractors import load_extractors
+from flows.io.outputs import TABLES, OutputLayout, open_table_part
+from flows.io.schemas import validator_for
+
+
+@dataclass(frozen=True, slots=True)
+class StageTime:
+    name: str
+    seconds: float
+    articles: int
+    words: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "stage": self.name,
+            "seconds": round(self.seconds, 4),
+            "articles_per_s": round(self.articles / self.seconds, 1) if self.seconds else None,
+            "words_per_s": round(self.words / self.seconds) if self.seconds else None,
+        }
+
+
+def timed(work: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = work()
+    return time.perf_counter() - start, result
+
+
+def decode_and_parse(blobs: Sequence[bytes]) -> list[tuple[Layout, str]]:
+    parsed: list[tuple[Layout, str]] = []
+    for data in blobs:
+        text, encoding = detect_and_decode(data)
+        layout = parse_layout(normalise_text(text))
+        if isinstance(layout, Layout):
+            parsed.append((layout, encoding))
+    return parsed
+
+
+def build_articles(
+    parsed: Sequence[tuple[Layout, str]], composed: Sequence[tuple[str, list[Any]]], context: RunContext
+) -> list[Article]:
+    return [
+        Article(build_record(layout, text, Source(f"bench/{i}.txt", sha256_hex(text.encode())), encoding, context), sents)
+        for i, ((layout, encoding), (text, sents)) in enumerate(zip(parsed, composed, strict=True))
+    ]
+
+
+def write_tables(rows: dict[str, list[dict[str, Any]]], context: RunContext) -> None:
+    """The flow's writer (one Parquet and one JSON Lines part per table, fsynced), into a throw-away folder."""
+    with tempfile.TemporaryDirectory(prefix="agenda-bench-write-") as folder:
+        layout = OutputLayout(Path(folder))
+        for name in TABLES:
+            part = open_table_part(layout, name, context.started_at, context.run_id)
+            for start in range(0, len(rows[name]), 200):
+                part.append(rows[name][start : start + 200])
+            part.finish()
+
+
+def measure_stages(blobs: Sequence[bytes]) -> tuple[list[StageTime], int, int]:
+    """Per-stage times on `blobs`; also returns the articles and words the stages saw."""
+    context = RunContext(run_id="bench", started_at=datetime.now(UTC))
+    extractors = load_extractors(None)
+    validator = validator_for("article")
+    times: dict[str, float] = {}
+    times["decode+parse"], parsed = timed(lambda: decode_and_parse(blobs))
+    times["sentences"], composed = timed(lambda: [compose(layout) for layout, _ in parsed])
+    seconds, articles = timed(lambda: build_articles(parsed, composed, context))
+    times["decode+parse"] += seconds  # the record (ids, word count, language) belongs to parsing
+    times["validation"], _ = timed(lambda: [schema_errors(validator, a.record) for a in articles])
+    times["actors"], actors = timed(
+        lambda: [extract_actors_of(a, extractors) for a in articles]
+    )
+    times["issues"], hits = timed(lambda: [find_hits_of(a, extractors) for a in articles])
+    times["links"], links = timed(
+        lambda: [link_of(a, ac, h, extractors) for a, ac, h in zip(articles, actors, hits, strict=True)]
+    )
+    times["rows"], rows = timed(lambda: table_rows(articles, actors, hits, links, extractors))
+    times["writing"], _ = timed(lambda: write_tables(rows, context))
+    words = sum(count_words(a.text) for a in articles)
+    return [StageTime(name, seconds, len(articles), words) for name, seconds in times.items()], len(articles), words
+
+
+def extract_actors_of(article: Article, extractors: Any) -> Any:
+    from flows.core.actors import extract_actors
+
+    return extract_actors(article.text, article.sentences, extractors.lexicon)
+
+
+def find_hits_of(article: Article, extractors: Any) -> Any:
+    from flows.core.issues import find_issue_hits
+
+    return find_issue_hits(article.text, article.sentences, extractors.matcher)
+
+
+def link_of(article: Article, actors: Any, hits: Any, extractors: Any) -> Any:
+    from flows.core.links import link_issues
+
+    return link_issues(article.text, article.sentences, actors, hits, extractors.demonyms)
+
+
+def table_rows(
+    articles: Sequence[Article], actors: Sequence[Any], hits: Sequence[Any], links: Sequence[Any], extractors: Any
+) -> dict[str, list[dict[str, Any]]]:
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    for article, found, issue_hits, found_links in zip(articles, actors, hits, links, strict=True):
+        tables["articles"].append(article.record)
+        tables["sentences"] += sentence_rows(article)
+        tables["actors"] += actor_rows(article, found)
+        tables["issues"] += issue_rows(article, issue_hits, found_links, extractors.taxonomy)
+        tables["mentions"] += mention_rows(article, found, issue_hits)
+        tables["links"] += link_rows(article, found_links)
+    return tables

@@ -1,0 +1,155 @@
+"""The run loop: batches of inputs to the derive task, results back in input order, rows into the table parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prefect.futures import PrefectFuture
+
+from flows.core.article import Article, RunContext, sha256_hex
+from flows.core.batch import Processed, TextInput
+from flows.core.feeditem import FeedInput
+from flows.core.incremental import FileStat, LedgerEntry, unchanged_by_content, unchanged_by_stat
+from flows.core.problems import Problem
+from flows.core.settings import RunSettings
+from flows.core.tally import Tally, add_rows, admit, note_problem, note_unchanged
+from flows.derive import derive_batch
+from flows.ingest import read_batch, stat_batch
+from flows.io.discover import is_feed
+from flows.io.feedinput import Quarantined, QuarantineFile, iter_feed
+from flows.io.outputs import TABLES, OutputLayout
+from flows.io.storage import TablePart
+from flows.publish import append_batch
+
+Work = TextInput | FeedInput
+
+
+def path_groups(found: Iterable[Path | Problem], size: int, tally: Tally) -> Iterator[list[Path]]:
+    """Text files in batches as discovery yields them; a feed file alone; discovery problems to the tally."""
+    batch: list[Path] = []
+    for item in found:
+        if isinstance(item, Problem):
+            tally.inputs_seen += 1
+            note_problem(tally, item)
+        elif is_feed(item):
+            yield from ([batch] if batch else [])
+            batch = []
+            yield [item]
+        else:
+            batch.append(item)
+            if len(batch) == size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+@dataclass
+class Dispatcher:
+    """Sends batches of work to the derive task and publishes results in submission order."""
+
+    layout: OutputLayout
+    context: RunContext
+    settings: RunSettings
+    tally: Tally
+    last: dict[str, LedgerEntry]
+    parts: dict[str, TablePart]
+    quarantine: dict[str, QuarantineFile] = field(default_factory=dict)
+    pending: list[PrefectFuture[list[Processed]]] = field(default_factory=list)
+
+    def submit(self, work: Sequence[Work]) -> None:
+        if work:
+            s = self.settings
+            self.pending.append(derive_batch.submit(list(work), self.context, s.taxonomy, s.max_line_chars))
+        while len(self.pending) >= max(2 * self.settings.workers, 2):
+            self.publish(self.pending.pop(0).result())
+
+    def drain(self) -> None:
+        while self.pending:
+            self.publish(self.pending.pop(0).result())
+
+    def publish(self, processed: list[Processed]) -> None:
+        """Admit each input in input order (so results never depend on the number of workers), append its rows."""
+        tables: dict[str, list] = {name: [] for name in TABLES}
+        for item in processed:
+            if admit(item, self.tally, self.last.get(item.stat.key)) and isinstance(item.result, Article) and item.rows:
+                tables["articles"].append(item.result.record)
+                for name, rows in item.rows.items():
+                    tables[name].extend(rows)
+        for name, count in append_batch(self.parts, tables).items():
+            add_rows(self.tally, name, count)
+
+    def changed(self, stats: Sequence[FileStat | Problem]) -> list[FileStat]:
+        """The inputs whose size or mtime moved since the ledger saw them; the rest are unchanged unread."""
+        wanted: list[FileStat] = []
+        for stat in stats:
+            self.tally.inputs_seen += 1
+            if isinstance(stat, Problem):
+                note_problem(self.tally, stat)
+            elif unchanged_by_stat(stat, previous := self.last.get(stat.key)) and previous is not None:
+                note_unchanged(self.tally, stat, previous)
+            else:
+                wanted.append(stat)
+        return wanted
+
+    def texts(self, read: Sequence[tuple[FileStat, bytes | Problem]]) -> list[TextInput]:
+        items: list[TextInput] = []
+        for stat, data in read:
+            if isinstance(data, Problem):
+                note_problem(self.tally, data)
+                continue
+            digest = sha256_hex(data)
+            if unchanged_by_content(digest, previous := self.last.get(stat.key)) and previous is not None:
+                note_unchanged(self.tally, stat, previous, digest)
+            else:
+                items.append(TextInput(stat, data, digest))
+        return items
+
+    def take_texts(self, paths: Sequence[Path]) -> None:
+        s = self.settings
+        reader = read_batch.with_options(
+            retries=s.io_retries, retry_delay_seconds=s.io_retry_delay_seconds, timeout_seconds=s.io_timeout_seconds
+        )
+        self.submit(self.texts(reader(self.changed(stat_batch(paths)), s.max_bytes)))
+
+    def take_feed(self, path: Path) -> None:
+        """Stream a feed: valid items in batches, invalid lines to the quarantine; an unchanged feed is skipped."""
+        changed = self.changed(stat_batch([path]))
+        if not changed:
+            return
+        self.tally.inputs_seen -= 1  # the feed's items are the inputs, counted one by one below
+        feed = changed[0]
+        batch: list[Work] = []
+        for entry in iter_feed(feed, self.settings.max_bytes):
+            self.tally.inputs_seen += 1
+            if isinstance(entry, Problem):
+                note_problem(self.tally, entry)
+            elif isinstance(entry, Quarantined):
+                self.quarantine_line(feed, entry)
+            elif unchanged_by_content(entry.sha256, previous := self.last.get(entry.stat.key)) and previous:
+                note_unchanged(self.tally, entry.stat, previous, entry.sha256)
+            else:
+                batch.append(entry)
+                if len(batch) == self.settings.batch_size:
+                    self.submit(batch)
+                    batch = []
+        self.submit(batch)
+        self.tally.entries.append(LedgerEntry(feed.key, feed.location, feed.size, feed.mtime_ns, None, None,
+                                              "written", self.context.run_id))
+
+    def quarantine_line(self, feed: FileStat, entry: Quarantined) -> None:
+        if feed.key not in self.quarantine:
+            name = f"{len(self.quarantine):03d}-{Path(feed.location).name}"
+            self.quarantine[feed.key] = QuarantineFile(self.layout.quarantine_path(self.context.run_id, name))
+        self.quarantine[feed.key].add(entry, feed.location)
+        note_problem(self.tally, entry.as_problem(feed.location))
+
+    def run(self, found: Iterable[Path | Problem]) -> None:
+        for group in path_groups(found, self.settings.batch_size, self.tally):
+            if len(group) == 1 and is_feed(group[0]):
+                self.take_feed(group[0])
+            else:
+                self.take_texts(group)
+        self.drain()
