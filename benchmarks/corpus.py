@@ -12,7 +12,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BBC = REPO.parent / "shared" / "corpora" / "bbc-news"
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
@@ -36,11 +36,17 @@ def read_sources(paths: list[Path]) -> list[SourceArticle]:
 
 
 def vary_numbers(text: str, rng: random.Random) -> str:
+    """Scale every number by a random factor, keeping its form (decimals, thousands commas); years stay."""
+
     def change(match: re.Match[str]) -> str:
         digits = match.group(0)
         if "." in digits:
             return f"{float(digits) * rng.uniform(0.5, 1.5):.{len(digits.split('.')[1])}f}"
-        return str(max(1, round(int(digits) * rng.uniform(0.5, 1.5))))
+        value = int(digits.replace(",", ""))
+        if len(digits) == 4 and 1900 <= value <= 2030:
+            return digits
+        varied = max(1, round(value * rng.uniform(0.5, 1.5)))
+        return f"{varied:,}" if "," in digits else str(varied)
 
     return _NUMBER.sub(change, text)
 

@@ -12,11 +12,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from flows.core.actors import extract_actors
 from flows.core.article import Article, RunContext, Source, build_record, count_words, sha256_hex
 from flows.core.compose import compose
 from flows.core.decode import detect_and_decode, normalise_text
 from flows.core.derive import actor_rows, issue_rows, link_rows, mention_rows, sentence_rows
+from flows.core.issues import find_issue_hits
 from flows.core.layout import Layout, parse_layout
+from flows.core.links import link_issues
 from flows.core.validation import schema_errors
 from flows.io.extractors import load_extractors
 from flows.io.outputs import TABLES, OutputLayout, open_table_part
@@ -58,10 +61,11 @@ def decode_and_parse(blobs: Sequence[bytes]) -> list[tuple[Layout, str]]:
 def build_articles(
     parsed: Sequence[tuple[Layout, str]], composed: Sequence[tuple[str, list[Any]]], context: RunContext
 ) -> list[Article]:
-    return [
-        Article(build_record(layout, text, Source(f"bench/{i}.txt", sha256_hex(text.encode())), encoding, context), sents)
-        for i, ((layout, encoding), (text, sents)) in enumerate(zip(parsed, composed, strict=True))
-    ]
+    articles: list[Article] = []
+    for i, ((layout, encoding), (text, sentences)) in enumerate(zip(parsed, composed, strict=True)):
+        source = Source(f"bench/{i}.txt", sha256_hex(text.encode()))
+        articles.append(Article(build_record(layout, text, source, encoding, context), sentences))
+    return articles
 
 
 def write_tables(rows: dict[str, list[dict[str, Any]]], context: RunContext) -> None:
@@ -86,9 +90,7 @@ def measure_stages(blobs: Sequence[bytes]) -> tuple[list[StageTime], int, int]:
     seconds, articles = timed(lambda: build_articles(parsed, composed, context))
     times["decode+parse"] += seconds  # the record (ids, word count, language) belongs to parsing
     times["validation"], _ = timed(lambda: [schema_errors(validator, a.record) for a in articles])
-    times["actors"], actors = timed(
-        lambda: [extract_actors_of(a, extractors) for a in articles]
-    )
+    times["actors"], actors = timed(lambda: [extract_actors_of(a, extractors) for a in articles])
     times["issues"], hits = timed(lambda: [find_hits_of(a, extractors) for a in articles])
     times["links"], links = timed(
         lambda: [link_of(a, ac, h, extractors) for a, ac, h in zip(articles, actors, hits, strict=True)]
@@ -100,20 +102,14 @@ def measure_stages(blobs: Sequence[bytes]) -> tuple[list[StageTime], int, int]:
 
 
 def extract_actors_of(article: Article, extractors: Any) -> Any:
-    from flows.core.actors import extract_actors
-
     return extract_actors(article.text, article.sentences, extractors.lexicon)
 
 
 def find_hits_of(article: Article, extractors: Any) -> Any:
-    from flows.core.issues import find_issue_hits
-
     return find_issue_hits(article.text, article.sentences, extractors.matcher)
 
 
 def link_of(article: Article, actors: Any, hits: Any, extractors: Any) -> Any:
-    from flows.core.links import link_issues
-
     return link_issues(article.text, article.sentences, actors, hits, extractors.demonyms)
 
 

@@ -63,6 +63,39 @@ def run(
 
 
 @app.command()
+def status(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("data"),
+    limit: Annotated[int, typer.Option(min=1, help="How many recent runs to list.")] = 10,
+) -> None:
+    """List recent runs and their outcomes, newest first, from the run reports."""
+    from flows.maintenance import output_status
+
+    for line in output_status(out, limit):
+        typer.echo(line)
+
+
+@app.command()
+def compact(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("data"),
+    table: Annotated[list[str] | None, typer.Option(help="Only this table (repeatable).")] = None,
+    lock_wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for a run to finish.")] = 60.0,
+) -> None:
+    """Rewrite each partition's many per-run files as one file, atomically."""
+    from flows.io.locks import LockBusy
+    from flows.maintenance import compact_output
+
+    try:
+        done = compact_output(out, table, lock_wait)
+    except LockBusy as busy:
+        typer.echo(f"agenda: {busy}", err=True)
+        raise typer.Exit(EXIT_BUSY) from busy
+    for item in done:
+        typer.echo(f"{item.table}/{item.partition}: {item.parts_before} files -> 1 ({item.rows} rows)")
+    if not done:
+        typer.echo("nothing to compact")
+
+
+@app.command()
 def validate(
     files: Annotated[list[str], typer.Argument(help="JSON, JSON Lines or NDJSON files; - for standard input.")],
     schema: Annotated[str, typer.Option(help="A schema of schemas/ by name, or a schema file.")] = "feed-item",

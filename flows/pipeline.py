@@ -13,6 +13,7 @@ from flows.core.settings import RunSettings
 from flows.core.tally import build_report, new_tally
 from flows.dispatch import Dispatcher
 from flows.io.commit import recover
+from flows.io.compaction import recover_compaction
 from flows.io.discover import iter_inputs
 from flows.io.extractors import load_extractors
 from flows.io.ledger import latest_entries, open_ledger, published_articles
@@ -46,6 +47,7 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
         try:
             for run_id in recover(layout.root, layout.state_dir, ledger):
                 logger.warning("finished committing run %s, which was interrupted", run_id)
+            recover_compaction(layout)
             tally = new_tally(context.run_id, published_articles(ledger) or known_articles(layout))
             parts = {name: open_table_part(layout, name, context.started_at, context.run_id) for name in TABLES}
             dispatcher = Dispatcher(layout, context, settings, tally, latest_entries(ledger), parts)

@@ -107,6 +107,16 @@ def serve_on(deployment: RunnerDeployment, api_url: str) -> None:
         serve(deployment, limit=RUNS_AT_ONCE)
 
 
+def serve_with_local_server(deployment: RunnerDeployment, out: Path) -> None:
+    from flows.io.prefect_server import running_server
+
+    typer.echo(f"PREFECT_API_URL is not set: starting a local Prefect server (state in {out / '_state'})")
+    with running_server(out) as server:
+        typer.echo(f"Prefect UI: {server.ui_url}  (stop with Ctrl-C)")
+        serve_on(deployment, server.api_url)
+    typer.echo("the local Prefect server is shut down")
+
+
 def serve_command(
     sources: list[str],
     out: str,
@@ -118,27 +128,26 @@ def serve_command(
     """`agenda serve`: returns the process exit code (0 after Ctrl-C or SIGTERM, 2 for a bad schedule, 1 when the
     local server cannot start). `settings` that differ from the defaults become the runs' `settings` parameter."""
     apply_prefect_defaults()
+    from flows.io.prefect_server import ServerStartError, sigterm_as_interrupt
+
     try:
         deployment = build_deployment(sources, out, cron, interval, name, settings)
     except ValueError as error:
         typer.echo(f"agenda serve: {error}", err=True)
         return 2
     api_url = configured_api_url()
-    if api_url:
-        typer.echo(f"serving deployment {deployment.name!r} on the Prefect server at {api_url}")
-        serve_on(deployment, api_url)
-        return 0
-    from flows.io.prefect_server import ServerStartError, running_server
-
-    typer.echo(f"PREFECT_API_URL is not set: starting a local Prefect server (state in {Path(out) / '_state'})")
     try:
-        with running_server(Path(out)) as server:
-            typer.echo(f"Prefect UI: {server.ui_url}  (stop with Ctrl-C)")
-            serve_on(deployment, server.api_url)
+        # Prefect's runner handles SIGTERM once it polls; before that (registering, starting a server) we do.
+        with sigterm_as_interrupt():
+            if api_url:
+                typer.echo(f"serving deployment {deployment.name!r} on the Prefect server at {api_url}")
+                serve_on(deployment, api_url)
+            else:
+                serve_with_local_server(deployment, Path(out))
     except ServerStartError as error:
         typer.echo(f"agenda serve: {error}", err=True)
         return 1
     except KeyboardInterrupt:
         pass
-    typer.echo("stopped; the local Prefect server is shut down")
+    typer.echo("stopped")
     return 0

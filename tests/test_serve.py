@@ -146,20 +146,21 @@ def wait_for_server_info(path: Path, process: subprocess.Popen[bytes], timeout: 
     raise AssertionError(f"no {path} after {timeout} s (serve exit code {process.poll()})")
 
 
-def wait_for_deployment(api_url: str, name: str, timeout: float) -> None:
-    """The server answers before `serve` has registered its deployment."""
+def wait_for_deployment(api_url: str, name: str, timeout: float, polled: bool = False) -> None:
+    """The server answers before `serve` has registered its deployment, and registers it before its runner polls
+    (the deployment is READY once it has)."""
     from prefect.exceptions import ObjectNotFound
 
     deadline = time.monotonic() + timeout
     with client_for(api_url) as client:
-        while True:
+        while time.monotonic() < deadline:
             try:
-                client.read_deployment_by_name(name)
-                return
+                if not polled or client.read_deployment_by_name(name).status == "READY":
+                    return
             except ObjectNotFound:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
+    raise AssertionError(f"deployment {name} not {'polled' if polled else 'registered'} within {timeout} s")
 
 
 def start_serving(root: Path, schedule: tuple[str, str], name: str, api_url: str | None) -> subprocess.Popen[bytes]:
@@ -254,7 +255,7 @@ def test_with_an_api_url_serve_uses_that_server_and_pauses_its_schedule_on_exit(
 ) -> None:
     process = start_serving(tmp_path, ("0 3 * * *", ""), "nightly", api_url=served.api_url)
     try:
-        wait_for_deployment(served.api_url, "agenda-run/nightly", 60)
+        wait_for_deployment(served.api_url, "agenda-run/nightly", 60, polled=True)
     finally:
         assert stop_serving(process) == 0, (tmp_path / "serve.log").read_text()[-3000:]
     assert not server_home(tmp_path / "out").exists()

@@ -173,6 +173,9 @@ def start_server(out: Path, timeout: float = DEFAULT_START_TIMEOUT, ui: bool = T
             if not exited_early or time.monotonic() >= deadline:
                 break
             continue
+        except BaseException:  # Ctrl-C or SIGTERM while waiting
+            stop_server(server)
+            raise
         write_info(server)
         return server
     raise ServerStartError(f"{failure}; last lines of {server.log_path}:\n{log_tail(server.log_path)}")
