@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint eval bench clean
+.PHONY: install run test lint eval bench docs clean
 
 install: $(STAMP)
 
@@ -20,6 +20,15 @@ run: install
 test: install
 	$(BIN)/ruff check flows tests tools
 	$(BIN)/python -m pytest -q
+
+eval: install
+	$(BIN)/agenda eval --split all
+
+bench: install
+	$(BIN)/python -m benchmarks
+
+docs: install
+	$(BIN)/agenda docs
 
 lint: install
 	$(BIN)/ruff check flows tests tools

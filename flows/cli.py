@@ -95,6 +95,18 @@ def compact(
         typer.echo("nothing to compact")
 
 
+@app.command(name="eval")
+def evaluate(
+    split: Annotated[str, typer.Option(help="tune, heldout or all.")] = "heldout",
+    gmb: Annotated[int, typer.Option(min=0, help="GMB sentences to score (0 to skip).")] = 5000,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Score extraction against the hand-annotated Wikinews set and GMB sentences."""
+    from flows.evaluate import eval_command
+
+    raise typer.Exit(eval_command(split, gmb, output_format))
+
+
 @app.command()
 def validate(
     files: Annotated[list[str], typer.Argument(help="JSON, JSON Lines or NDJSON files; - for standard input.")],

@@ -13,6 +13,7 @@ from flows.core.batch import Processed, TextInput
 from flows.core.feeditem import FeedInput
 from flows.core.incremental import FileStat, LedgerEntry, unchanged_by_content, unchanged_by_stat
 from flows.core.problems import Problem
+from flows.core.registry import RegistryEntry, merge_actor_rows
 from flows.core.settings import RunSettings
 from flows.core.tally import Tally, add_rows, admit, note_problem, note_unchanged
 from flows.derive import derive_batch
@@ -56,6 +57,7 @@ class Dispatcher:
     tally: Tally
     last: dict[str, LedgerEntry]
     parts: dict[str, TablePart]
+    registry: dict[str, RegistryEntry] = field(default_factory=dict)
     quarantine: dict[str, QuarantineFile] = field(default_factory=dict)
     pending: list[PrefectFuture[list[Processed]]] = field(default_factory=list)
 
@@ -80,6 +82,7 @@ class Dispatcher:
                     tables[name].extend(rows)
         for name, count in append_batch(self.parts, tables).items():
             add_rows(self.tally, name, count)
+        merge_actor_rows(self.registry, tables["actors"], self.context.started_at, self.context.run_id)
 
     def changed(self, stats: Sequence[FileStat | Problem]) -> list[FileStat]:
         """The inputs whose size or mtime moved since the ledger saw them; the rest are unchanged unread."""

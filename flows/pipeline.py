@@ -18,7 +18,7 @@ from flows.io.discover import iter_inputs
 from flows.io.extractors import load_extractors
 from flows.io.ledger import latest_entries, open_ledger, published_articles
 from flows.io.locks import output_lock
-from flows.io.outputs import TABLES, OutputLayout, known_articles, open_table_part
+from flows.io.outputs import TABLES, OutputLayout, known_articles, open_table_part, read_registry
 from flows.publish import commit_output, describe_output, publish_summary_artifact
 from flows.runners import task_runner_for
 
@@ -50,10 +50,11 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
             recover_compaction(layout)
             tally = new_tally(context.run_id, published_articles(ledger) or known_articles(layout))
             parts = {name: open_table_part(layout, name, context.started_at, context.run_id) for name in TABLES}
-            dispatcher = Dispatcher(layout, context, settings, tally, latest_entries(ledger), parts)
+            last = latest_entries(ledger)
+            dispatcher = Dispatcher(layout, context, settings, tally, last, parts, read_registry(layout))
             dispatcher.run(iter_inputs(sources))
             report = build_report(context, sources, out, tally, datetime.now(UTC), taxonomy_version)
-            commit_output(layout, context.run_id, parts, dispatcher.quarantine, tally, report, ledger)
+            commit_output(layout, context.run_id, parts, dispatcher, report, ledger)
         finally:
             ledger.close()
         describe_output(layout, taxonomy_version)

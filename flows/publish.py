@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prefect import task
 from prefect.artifacts import create_markdown_artifact
@@ -14,12 +15,13 @@ from prefect.cache_policies import NO_CACHE
 from flows.core.derive import Row
 from flows.core.jsonrows import to_json_value
 from flows.core.summary import summary_markdown
-from flows.core.tally import Tally
 from flows.io.commit import commit_run
 from flows.io.datapackage import write_datapackage
-from flows.io.feedinput import QuarantineFile
-from flows.io.outputs import OutputLayout, mark_superseded
+from flows.io.outputs import OutputLayout, mark_superseded, stage_registry
 from flows.io.storage import TablePart, write_temp
+
+if TYPE_CHECKING:  # the dispatcher imports this module's tasks
+    from flows.dispatch import Dispatcher
 
 
 @task(name="append-batch", cache_policy=NO_CACHE)
@@ -34,8 +36,7 @@ def commit_output(
     layout: OutputLayout,
     run_id: str,
     parts: Mapping[str, TablePart],
-    quarantine: Mapping[str, QuarantineFile],
-    tally: Tally,
+    run: Dispatcher,
     report: Mapping[str, object],
     ledger: sqlite3.Connection,
 ) -> None:
@@ -43,13 +44,15 @@ def commit_output(
     renames: list[tuple[Path, Path]] = []
     for name in sorted(parts, key=lambda table: table == "articles"):  # articles last: listed once complete
         renames.extend(parts[name].finish())
-    for feed in quarantine.values():
+    for feed in run.quarantine.values():
         renames.extend(feed.finish())
-    renames.extend(mark_superseded(layout, tally.superseded))
+    renames.extend(mark_superseded(layout, run.tally.superseded))
+    if run.tally.written:
+        renames.extend(stage_registry(layout, run.registry))
     report_path = layout.report_path(run_id)
     report_bytes = (json.dumps(to_json_value(report), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     renames.append((write_temp(report_path, report_bytes), report_path))
-    commit_run(layout.root, layout.state_dir, run_id, renames, tally.entries, ledger)
+    commit_run(layout.root, layout.state_dir, run_id, renames, run.tally.entries, ledger)
 
 
 @task(name="write-datapackage", cache_policy=NO_CACHE)

@@ -7,7 +7,7 @@ change pass. The "tune" split is what the rules were developed on; "heldout" was
 
 from __future__ import annotations
 
-import time
+import re
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,6 @@ TYPE_F1_FLOORS: dict[str, dict[str, float]] = {
 }
 GMB_SENTENCES = 1000
 GMB_FLOORS = {"precision": 0.96, "recall": 0.89, "f1": 0.92, "type_agreement": 0.88}
-WORDS_PER_SECOND_FLOOR = 50_000  # measured ~160,000 on one idle core; the floor leaves room for a busy machine
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -88,19 +87,6 @@ def test_gmb_span_scores_stay_at_or_above_their_floors() -> None:
     assert {k: round(v, 4) for k, v in figures.items() if v < GMB_FLOORS[k]} == {}
 
 
-def test_extraction_is_fast() -> None:
-    extractors = load_extractors()
-    documents = load_gold_documents("tune")
-    _, articles = score_documents(documents, extractors)
-    words = sum(len(article.text.split()) for article in articles)
-    from flows.core.actors import extract_actors
-
-    started = time.process_time()
-    for article in articles:
-        extract_actors(article.text, article.sentences, extractors.lexicon)
-    assert words / (time.process_time() - started) >= WORDS_PER_SECOND_FLOOR
-
-
 def test_gmb_reader_groups_sentences_and_skips_a_missing_file(tmp_path: Path) -> None:
     csv_file = tmp_path / "ner_dataset.csv"
     csv_file.write_text(
@@ -112,3 +98,15 @@ def test_gmb_reader_groups_sentences_and_skips_a_missing_file(tmp_path: Path) ->
     assert sentences is not None
     assert [[token.word for token in sentence] for sentence in sentences] == [["Rome", "wins"], [","]]
     assert read_gmb_sentences(5, tmp_path / "absent.csv") is None
+
+
+def test_every_extracted_actor_has_a_well_formed_id_and_a_real_name_word() -> None:
+    from flows.core.actors import extract_actors
+    from flows.core.actors.extract import has_name_word
+
+    extractors = load_extractors()
+    _, articles = score_documents(load_gold_documents("tune"), extractors)
+    pattern = re.compile(r"^(?:[A-Z]{3}|[a-z]+:[a-z0-9:-]+)$")
+    actors = [a for article in articles for a in extract_actors(article.text, article.sentences, extractors.lexicon)]
+    assert len(actors) > 400
+    assert [(a.actor_id, a.name) for a in actors if not pattern.match(a.actor_id) or not has_name_word(a.name)] == []

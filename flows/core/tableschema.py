@@ -25,6 +25,7 @@ TABLE_SCHEMAS: dict[str, str] = {
     "issues": "issue",
     "mentions": "mention",
     "links": "link",
+    "registry": "registry",
 }
 
 JsonSchema = dict[str, Any]

@@ -13,15 +13,15 @@ import pyarrow.parquet as pq
 from flows.core.article import SCHEMA_VERSION
 from flows.core.datapackage import Descriptor, FileFacts, TableFacts, build_datapackage
 from flows.core.tableschema import TABLE_SCHEMAS
-from flows.io.outputs import TABLES, OutputLayout, table_arrow_schema
+from flows.io.outputs import PUBLISHED_TABLES, OutputLayout, table_arrow_schema
 from flows.io.schemas import load_schemas, resolve_schema_name
 from flows.io.storage import write_json_atomic
 
 DATAPACKAGE_NAME = "datapackage.json"
 CHUNK_BYTES = 1 << 20
-PART_GLOBS: dict[str, tuple[str, str]] = {
-    "parquet": ("parquet", "ingest_date=*/part-*.parquet"),
-    "jsonl": ("json", "ingest_date=*/part-*.jsonl"),
+PART_GLOBS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "parquet": ("parquet", ("ingest_date=*/part-*.parquet", "[!.]*.parquet")),
+    "jsonl": ("json", ("ingest_date=*/part-*.jsonl", "[!.]*.jsonl")),
 }
 
 
@@ -30,8 +30,8 @@ def datapackage_path(layout: OutputLayout) -> Path:
 
 
 def part_files(layout: OutputLayout, table: str, file_format: str) -> list[Path]:
-    folder, pattern = PART_GLOBS[file_format]
-    return sorted((layout.root / folder / table).glob(pattern))
+    folder, patterns = PART_GLOBS[file_format]
+    return sorted(path for pattern in patterns for path in (layout.root / folder / table).glob(pattern))
 
 
 def digest_file(path: Path) -> tuple[str, int, int]:
@@ -77,7 +77,7 @@ def table_facts(layout: OutputLayout, table: str) -> TableFacts:
 def build_output_datapackage(layout: OutputLayout, taxonomy_version: str) -> Descriptor:
     """The descriptor of every table under the output folder, as its files are now."""
     return build_datapackage(
-        [table_facts(layout, table) for table in TABLES],
+        [table_facts(layout, table) for table in PUBLISHED_TABLES],
         schema_version=SCHEMA_VERSION,
         taxonomy_version=taxonomy_version,
         schema_ids={name: schema["$id"] for name, schema in load_schemas().items()},

@@ -14,11 +14,13 @@ import pyarrow.parquet as pq
 
 from flows.core.article import SCHEMA_VERSION
 from flows.core.jsonrows import json_line
+from flows.core.registry import RegistryEntry, entry_from_row, registry_rows
 from flows.core.tableschema import TABLE_SCHEMAS, arrow_schema
 from flows.io.schemas import load_schemas, resolve_schema_name, schema_registry
 from flows.io.storage import PARQUET_COMPRESSION, TablePart, fsync_file, temp_path_for, write_temp
 
-TABLES = ("articles", "sentences", "actors", "issues", "mentions", "links")
+TABLES = ("articles", "sentences", "actors", "issues", "mentions", "links")  # one part per run, partitioned by day
+PUBLISHED_TABLES = (*TABLES, "registry")  # the registry is one file, rewritten whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,12 @@ class OutputLayout:
 
     def table_files(self, table: str) -> list[Path]:
         return sorted((self.root / "parquet" / table).glob("ingest_date=*/part-*.parquet"))
+
+    def registry_paths(self) -> tuple[Path, Path]:
+        return (
+            self.root / "parquet" / "registry" / "registry.parquet",
+            self.root / "json" / "registry" / "registry.jsonl",
+        )
 
     def json_twin(self, parquet_path: Path) -> Path:
         relative = parquet_path.relative_to(self.root / "parquet")
@@ -109,3 +117,23 @@ def mark_superseded(layout: OutputLayout, superseded: Mapping[str, str]) -> list
         if ids & wanted:
             renames.extend(rewrite_part(layout, path, superseded))
     return renames
+
+
+def read_registry(layout: OutputLayout) -> dict[str, RegistryEntry]:
+    parquet_path, _ = layout.registry_paths()
+    if not parquet_path.exists():
+        return {}
+    return {row["actor_id"]: entry_from_row(row) for row in pq.read_table(parquet_path).to_pylist()}
+
+
+def stage_registry(layout: OutputLayout, registry: Mapping[str, RegistryEntry]) -> list[tuple[Path, Path]]:
+    """Write the whole registry to temp files beside its two published paths; return the renames."""
+    parquet_path, jsonl_path = layout.registry_paths()
+    rows = registry_rows(registry)
+    parquet_path.parent.mkdir(parents=True, exist_ok=True)
+    parquet_temp = temp_path_for(parquet_path)
+    pq.write_table(pa.Table.from_pylist(rows, schema=table_arrow_schema("registry")), parquet_temp,
+                   compression=PARQUET_COMPRESSION)
+    fsync_file(parquet_temp)
+    jsonl_temp = write_temp(jsonl_path, "".join(json_line(row) + "\n" for row in rows).encode("utf-8"))
+    return [(parquet_temp, parquet_path), (jsonl_temp, jsonl_path)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import ctypes
+import http.client
 import json
 import os
 import signal
@@ -20,7 +21,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -123,7 +123,7 @@ def is_healthy(api_url: str, timeout: float = 2.0) -> bool:
     try:
         with urllib.request.urlopen(f"{api_url}/health", timeout=timeout) as response:
             return response.status == 200 and response.read().strip() == b"true"
-    except (urllib.error.URLError, OSError):
+    except (OSError, http.client.HTTPException):  # URLError is an OSError
         return False
 
 
@@ -184,16 +184,27 @@ def start_server(out: Path, timeout: float = DEFAULT_START_TIMEOUT, ui: bool = T
 def stop_server(server: LocalServer, grace: float = DEFAULT_STOP_GRACE) -> int | None:
     """SIGTERM the server's process group (only ours: it was made for this process), SIGKILL after `grace` s."""
     if server.process.poll() is None:
-        os.killpg(server.process.pid, signal.SIGTERM)
+        signal_group(server, signal.SIGTERM)
         try:
             server.process.wait(grace)
         except subprocess.TimeoutExpired:
-            os.killpg(server.process.pid, signal.SIGKILL)
+            signal_group(server, signal.SIGKILL)
             server.process.wait()
-    with contextlib.suppress(FileNotFoundError):
-        server.info_path.unlink()
+    forget_info(server)
     atexit.unregister(server.stop)
     return server.process.returncode
+
+
+def signal_group(server: LocalServer, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # it may have exited since we looked
+        os.killpg(server.process.pid, signum)
+
+
+def forget_info(server: LocalServer) -> None:
+    """Remove server.json if it describes this server (another `agenda serve` on the same OUT may own it)."""
+    with contextlib.suppress(OSError, ValueError):
+        if json.loads(server.info_path.read_text(encoding="utf-8")).get("pid") == server.process.pid:
+            server.info_path.unlink()
 
 
 def interrupt(signum: int, frame: FrameType | None) -> None:

@@ -1,0 +1,85 @@
+"""The actor registry: every actor seen across all runs, with its aliases, roles and when it was seen.
+
+Merged run by run from the actors rows a run writes: an actor keeps its id, the fullest name seen, the first type,
+country and sector seen, every alias and title, and counts the articles it appears in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(slots=True)
+class RegistryEntry:
+    actor_id: str
+    name: str
+    type: str
+    country_code: str | None
+    aliases: list[str]
+    roles: list[str]
+    sector: str | None
+    first_seen: datetime
+    last_seen: datetime
+    article_count: int
+    run_id: str
+    _articles: set[str] = field(default_factory=set, repr=False)
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "actor_id": self.actor_id, "name": self.name, "type": self.type, "country_code": self.country_code,
+            "aliases": self.aliases, "roles": self.roles, "sector": self.sector, "first_seen": self.first_seen,
+            "last_seen": self.last_seen, "article_count": self.article_count, "run_id": self.run_id,
+        }
+
+
+def entry_from_row(row: Mapping[str, Any]) -> RegistryEntry:
+    """A registry row as read back from the registry table."""
+    return RegistryEntry(**{key: row[key] for key in RegistryEntry.__dataclass_fields__ if key != "_articles"})
+
+
+def fuller(current: str, candidate: str) -> str:
+    """The longer name wins ("Antony J. Blinken" over "Antony Blinken"); ties keep the first in sort order."""
+    return min((current, candidate), key=lambda name: (-len(name), name))
+
+
+def add_unique(values: list[str], more: Iterable[str | None]) -> list[str]:
+    return values + [v for v in dict.fromkeys(more) if v and v not in values]
+
+
+def new_entry(row: Mapping[str, Any], seen_at: datetime, run_id: str) -> RegistryEntry:
+    return RegistryEntry(
+        actor_id=row["actor_id"], name=row["name"], type=row["type"], country_code=row["country_code"],
+        aliases=[], roles=[], sector=row["sector"], first_seen=seen_at, last_seen=seen_at, article_count=0,
+        run_id=run_id,
+    )
+
+
+def merge_row(entry: RegistryEntry, row: Mapping[str, Any], seen_at: datetime, run_id: str) -> None:
+    entry.name = fuller(entry.name, row["name"])
+    entry.country_code = entry.country_code or row["country_code"]
+    entry.sector = entry.sector or row["sector"]
+    entry.aliases = add_unique(entry.aliases, row["surfaces"])
+    entry.roles = add_unique(entry.roles, [row["title"]])
+    entry.last_seen = max(entry.last_seen, seen_at)
+    entry.run_id = run_id
+    if row["article_id"] not in entry._articles:
+        entry._articles.add(row["article_id"])
+        entry.article_count += 1
+
+
+def merge_actor_rows(
+    registry: dict[str, RegistryEntry], rows: Iterable[Mapping[str, Any]], seen_at: datetime, run_id: str
+) -> None:
+    """Fold one batch of actors rows (one row per actor per article) into the registry, in place."""
+    for row in rows:
+        entry = registry.get(row["actor_id"])
+        if entry is None:
+            entry = registry[row["actor_id"]] = new_entry(row, seen_at, run_id)
+        merge_row(entry, row, seen_at, run_id)
+
+
+def registry_rows(registry: Mapping[str, RegistryEntry]) -> list[dict[str, Any]]:
+    return [registry[key].as_row() for key in sorted(registry)]
