@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
+from itertools import islice
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from flows.core.tally import build_report, new_tally
 from flows.dispatch import Dispatcher
 from flows.io.commit import recover
 from flows.io.compaction import recover_compaction
-from flows.io.discover import iter_inputs
+from flows.io.discover import is_feed, iter_inputs
 from flows.io.extractors import load_extractors
 from flows.io.ledger import latest_entries, open_ledger, published_articles
 from flows.io.locks import output_lock
@@ -63,6 +65,15 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
     return report
 
 
+def enough_for_workers(sources: list[str], settings: RunSettings) -> bool:
+    """Worker processes take a second or two to start: worth it only when there are at least two batches of work."""
+    wanted = 2 * settings.batch_size
+    first = list(islice((item for item in iter_inputs(sources) if isinstance(item, Path)), wanted))
+    return len(first) >= wanted or any(is_feed(path) for path in first)
+
+
 def run_pipeline(sources: list[str], out: str, settings: RunSettings) -> dict[str, object]:
     """Run the flow with the task runner the settings ask for (in process, a process pool, or Dask)."""
+    if settings.workers > 1 and not settings.dask_address and not enough_for_workers(sources, settings):
+        settings = replace(settings, workers=1)
     return agenda_run.with_options(task_runner=task_runner_for(settings))(sources, out, settings)

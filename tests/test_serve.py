@@ -155,10 +155,11 @@ def wait_for_deployment(api_url: str, name: str, timeout: float, polled: bool = 
     with client_for(api_url) as client:
         while time.monotonic() < deadline:
             try:
-                if not polled or client.read_deployment_by_name(name).status == "READY":
-                    return
+                deployment = client.read_deployment_by_name(name)
             except ObjectNotFound:
-                pass
+                deployment = None
+            if deployment is not None and (deployment.status == "READY" or not polled):
+                return
             time.sleep(0.2)
     raise AssertionError(f"deployment {name} not {'polled' if polled else 'registered'} within {timeout} s")
 
