@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import replace
-from itertools import islice
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 
 from prefect import flow, get_run_logger
