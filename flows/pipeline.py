@@ -22,7 +22,7 @@ from flows.io.ledger import latest_entries, open_ledger, published_articles
 from flows.io.locks import output_lock
 from flows.io.outputs import TABLES, OutputLayout, known_articles, open_table_part, read_registry
 from flows.publish import commit_output, describe_output, publish_summary_artifact
-from flows.runners import task_runner_for
+from flows.runners import api_for_workers, task_runner_for
 
 
 def new_run_context() -> RunContext:
@@ -76,4 +76,5 @@ def run_pipeline(sources: list[str], out: str, settings: RunSettings) -> dict[st
     """Run the flow with the task runner the settings ask for (in process, a process pool, or Dask)."""
     if settings.workers > 1 and not settings.dask_address and not enough_for_workers(sources, settings):
         settings = replace(settings, workers=1)
-    return agenda_run.with_options(task_runner=task_runner_for(settings))(sources, out, settings)
+    with api_for_workers(settings):
+        return agenda_run.with_options(task_runner=task_runner_for(settings))(sources, out, settings)
