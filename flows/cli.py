@@ -63,6 +63,22 @@ def run(
 
 
 @app.command()
+def serve(
+    sources: Annotated[list[str] | None, typer.Argument(help="Files, folders (recursive) or globs.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("data"),
+    cron: Annotated[str | None, typer.Option(help="Cron schedule, e.g. '*/15 * * * *'.")] = None,
+    interval: Annotated[float | None, typer.Option(help="Seconds between runs.")] = None,
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "scheduled",
+) -> None:
+    """Serve the main flow as a Prefect deployment on a schedule (starting a local Prefect server if none is set)."""
+    from flows.core.settings import settings_from_env
+    from flows.serve import serve_command
+
+    settings = settings_from_env(os.environ)
+    raise typer.Exit(serve_command(sources or ["seeds"], str(out), cron, interval, name, settings))
+
+
+@app.command()
 def status(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("data"),
     limit: Annotated[int, typer.Option(min=1, help="How many recent runs to list.")] = 10,

@@ -49,6 +49,12 @@ def prefect_defaults() -> dict[str, str]:
 def apply_prefect_defaults() -> None:
     for name, value in _DEFAULTS.items():
         os.environ.setdefault(name, value)
+    defer_heavy_imports()
+
+
+def defer_heavy_imports() -> None:
+    """Stand-ins for the modules that are slow to import and seldom used. Process-local: worker processes (which
+    inherit the environment but not sys.modules) need their own call, e.g. at import time of the main module."""
     for name, functions in DEFERRED_MODULES.items():
         defer_module(name, functions)
 

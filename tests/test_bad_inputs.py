@@ -15,15 +15,17 @@ import resource
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from flows.core.problems import REASONS
 from flows.io.schemas import validator_for
-from tests.conftest import REPO
+from tests.conftest import REPO, WIKINEWS
 
 pytestmark = pytest.mark.flow
 
@@ -34,6 +36,7 @@ OUTCOMES = frozenset({"written", "duplicate", "unchanged", "rejected"})
 MAX_BYTES = 1_000_000  # passed as --max-bytes: above the largest committed case, far below the sparse file
 SPARSE_BYTES = 200 * 1024 * 1024
 VANISHED = "vanished-source"
+DASH_NAME = "-rf.txt"
 # Cases built at test time in a second source folder: (outcome, reason).
 GENERATED: dict[str, tuple[str, str | None]] = {
     "big-200mb.txt": ("rejected", "too_large"),
@@ -160,9 +163,10 @@ def catalogue(cli_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory)
     vanished.rmdir()  # named as a source, gone before the run starts
     out = root / "out"
     modes_bind = file_modes_bind(root)
+    # "-rf.txt" comes first, relative to the fixture folder and after "--": it must be taken as a path, not options.
     args = ["run", "--out", str(out), "--workers", "1", "--max-bytes", str(MAX_BYTES), "--",
-            str(BAD_INPUTS), str(generated), str(vanished)]
-    result = run_agenda(args, cli_env, preexec=obey_file_modes if modes_bind else None)
+            DASH_NAME, str(BAD_INPUTS), str(generated), str(vanished)]
+    result = run_agenda(args, cli_env, cwd=BAD_INPUTS, preexec=obey_file_modes if modes_bind else None)
     assert result.returncode == 0, result.stderr[-3000:]
     (report_path,) = (out / "runs").glob("*.json")
     report = json.loads(report_path.read_text("utf-8"))
@@ -255,15 +259,18 @@ def test_written_articles_were_decoded_as_expected(catalogue: CatalogueRun, name
     assert "\ufffd" not in row["text"] and "Ã" not in row["text"], "mojibake or replacement characters"
 
 
-def test_a_dash_named_file_after_double_dash_is_a_path(cli_env: dict[str, str], tmp_path: Path) -> None:
-    (tmp_path / "-rf.txt").write_bytes((BAD_INPUTS / "-rf.txt").read_bytes())
+
+
+def test_a_dash_named_source_after_double_dash_is_read_as_a_path(catalogue: CatalogueRun) -> None:
+    """The relative source "-rf.txt" was named before the folder holding it, so its row carries that exact name."""
+    assert [row["source_path"] for row in catalogue.rows if name_of(row["source_path"]) == DASH_NAME] == [DASH_NAME]
+
+
+def test_without_double_dash_a_dash_named_source_is_an_unknown_option(cli_env: dict[str, str], tmp_path: Path) -> None:
+    """Documents the shell rule users must follow: before "--", "-rf.txt" is parsed as options and nothing runs."""
     out = tmp_path / "out"
-    as_option = run_agenda(["run", "--out", str(out), "-rf.txt"], cli_env, cwd=tmp_path)
-    assert as_option.returncode == 2 and "-r" in as_option.stderr and not out.exists()
-    as_path = run_agenda(["run", "--out", str(out), "--workers", "1", "--", "-rf.txt"], cli_env, cwd=tmp_path)
-    assert as_path.returncode == 0, as_path.stderr[-2000:]
-    assert "1 inputs: 1 written" in as_path.stdout
-    assert (tmp_path / "-rf.txt").exists()
+    result = run_agenda(["run", "--out", str(out), DASH_NAME], cli_env, cwd=BAD_INPUTS)
+    assert result.returncode == 2 and "No such option" in result.stderr and not out.exists()
 
 
 def visible_files(out: Path) -> list[Path]:
@@ -271,43 +278,128 @@ def visible_files(out: Path) -> list[Path]:
     return [p for p in out.rglob("*") if p.is_file() and "_state" not in p.parts and not p.name.startswith(".")]
 
 
-def assert_clear_failure(result: subprocess.CompletedProcess[str]) -> None:
+def assert_clear_failure(result: subprocess.CompletedProcess[str], cause: str) -> None:
     assert result.returncode == 1, (result.returncode, result.stderr[-2000:])
     # Prefect logs the failed flow run (with its traceback) first; the CLI's own last word must be the plain reason.
-    assert result.stderr.strip().splitlines()[-1].startswith("agenda: the run could not complete: ")
-
-
-def test_an_output_path_under_a_file_fails_cleanly(cli_env: dict[str, str], tmp_path: Path) -> None:
-    """Read-only output, root-proof variant: the output's parent is a regular file (ENOTDIR even for root)."""
-    blocker = tmp_path / "a-file"
-    blocker.write_bytes(b"not a folder")
-    result = run_agenda(["run", "--out", str(blocker / "out"), "--workers", "1", "--", str(BAD_INPUTS / "utf8-bom.txt")],
-                        cli_env)
-    assert_clear_failure(result)
-    assert "Not a directory" in result.stderr and blocker.read_bytes() == b"not a folder"
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("agenda: the run could not complete: ") and cause in last, last
 
 
 def test_a_read_only_output_folder_fails_cleanly(cli_env: dict[str, str], tmp_path: Path) -> None:
-    if not file_modes_bind(tmp_path):
-        pytest.skip("running as root and the capabilities that bypass file modes could not be dropped")
-    out = tmp_path / "out"
-    out.mkdir()
-    out.chmod(0o555)
-    result = run_agenda(["run", "--out", str(out), "--workers", "1", "--", str(BAD_INPUTS / "utf8-bom.txt")],
-                        cli_env, preexec=obey_file_modes)
-    assert_clear_failure(result)
-    assert "Permission denied" in result.stderr and list(out.iterdir()) == []
+    """A 0555 output folder, with root's mode-bypassing capabilities dropped; where they cannot be dropped, the
+    root-proof stand-in: an output path under a regular file (ENOTDIR)."""
+    source = str(BAD_INPUTS / "utf8-bom.txt")
+    if file_modes_bind(tmp_path):
+        out = tmp_path / "out"
+        out.mkdir()
+        out.chmod(0o555)
+        result = run_agenda(["run", "--out", str(out), "--workers", "1", "--", source], cli_env,
+                            preexec=obey_file_modes)
+        assert_clear_failure(result, "Permission denied")
+        assert list(out.iterdir()) == []
+    else:
+        blocker = tmp_path / "a-file"
+        blocker.write_bytes(b"not a folder")
+        result = run_agenda(["run", "--out", str(blocker / "out"), "--workers", "1", "--", source], cli_env)
+        assert_clear_failure(result, "Not a directory")
+        assert blocker.read_bytes() == b"not a folder"
 
 
-def test_a_full_output_folder_fails_cleanly_and_the_next_run_completes(cli_env: dict[str, str], tmp_path: Path) -> None:
-    """RLIMIT_FSIZE stands in for a full disk: the 50,000 sentences of many-short-lines.txt overflow 1 MB."""
-    sources = ["--", str(BAD_INPUTS / "many-short-lines.txt"), str(BAD_INPUTS / "utf8-bom.txt")]
+def test_a_full_output_folder_fails_cleanly_and_the_next_run_completes(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    """RLIMIT_FSIZE stands in for a full disk: the ledger fits in 100 kB, the table parts of 50 articles do not."""
+    from flows.core.settings import RunSettings
+    from flows.pipeline import agenda_run
+
     out = tmp_path / "out"
-    full = run_agenda(["run", "--out", str(out), "--workers", "1", *sources], cli_env, preexec=limit_file_size(1_000_000))
-    assert_clear_failure(full)
-    assert "File too large" in full.stderr
+    full = run_agenda(["run", "--out", str(out), "--workers", "1", "--", str(WIKINEWS / "articles")], cli_env,
+                      preexec=limit_file_size(100_000))
+    assert_clear_failure(full, "File too large")
     assert visible_files(out) == []
-    again = run_agenda(["run", "--out", str(out), "--workers", "1", *sources], cli_env)
-    assert again.returncode == 0, again.stderr[-2000:]
-    assert "2 inputs: 2 written" in again.stdout
-    assert not [p for p in out.rglob(".*.tmp")], "the next run sweeps the temp files of the failed one"
+    report = agenda_run([str(WIKINEWS / "articles")], str(out), RunSettings(workers=1))
+    assert report["counts"]["articles_written"] == len(list((WIKINEWS / "articles").glob("*.txt")))
+    assert list(out.rglob(".*.tmp")) == [], "the next run sweeps away the temp files of the failed one"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a full disk while the ledger is written raises sqlite3.OperationalError ('disk I/O error'), which flows/cli.py "
+    "run() does not catch (it catches OSError only): the user sees a traceback ending 'OperationalError: disk I/O "
+    "error'. Proposed fix: in flows/cli.py run(), also catch sqlite3.Error and print 'agenda: the run could not "
+    "complete: the state ledger could not be written (<error>); is the disk full?' with EXIT_FAILED."))
+def test_a_full_disk_at_the_ledger_fails_cleanly(cli_env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    full = run_agenda(["run", "--out", str(out), "--workers", "1", "--", str(BAD_INPUTS / "utf8-bom.txt")], cli_env,
+                      preexec=limit_file_size(2_000))
+    assert visible_files(out) == []
+    assert_clear_failure(full, "ledger")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a symbolic link loop in a source folder crashes the whole run: flows/io/discover.py points_inside() calls "
+    "Path.resolve(), which raises RuntimeError('Symlink loop ...') on Python 3.11 (OSError ELOOP on later versions), "
+    "and nothing catches it. Proposed fix: in walk_folder, wrap points_inside (and in iter_inputs, found.resolve()) "
+    "in try/except (RuntimeError, OSError) and yield problem('unreadable', str(path), 'a symbolic link loop')."))
+def test_a_symbolic_link_loop_is_rejected_not_fatal(prefect_harness: None, tmp_path: Path) -> None:
+    from flows.core.settings import RunSettings
+    from flows.pipeline import agenda_run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "article.txt").write_bytes((BAD_INPUTS / "utf8-bom.txt").read_bytes())
+    (folder / "loop-a.txt").symlink_to("loop-b.txt")
+    (folder / "loop-b.txt").symlink_to("loop-a.txt")
+    report = agenda_run([str(folder)], str(tmp_path / "out"), RunSettings(workers=1))
+    assert report["counts"]["articles_written"] == 1
+    assert sorted((name_of(r["location"]), r["code"]) for r in report["rejected"]) == [
+        ("loop-a.txt", "unreadable"), ("loop-b.txt", "unreadable")]
+
+
+def process_many_lines(lines: int):
+    """A derived article of `lines` one-word sentences, as the derive task returns it."""
+    from flows.core.article import RunContext, sha256_hex
+    from flows.core.batch import TextInput, process_inputs
+    from flows.core.incremental import FileStat
+    from flows.io.extractors import load_extractors
+    from flows.io.schemas import validator_for as validator
+
+    data = b"Roll Call\n\n" + b"Yes.\n" * lines
+    context = RunContext("20240101T000000Z-abcdef", datetime(2024, 1, 1, tzinfo=UTC))
+    item = TextInput(FileStat("many.txt", "many.txt", len(data), 0), data, sha256_hex(data))
+    (processed,) = process_inputs([item], context, load_extractors(None), validator("article"), 20_000)
+    return processed
+
+
+def new_dispatcher(out: Path):
+    from flows.core.article import RunContext
+    from flows.core.settings import RunSettings
+    from flows.core.tally import new_tally
+    from flows.dispatch import Dispatcher
+    from flows.io.outputs import TABLES, OutputLayout, open_table_part
+
+    layout, context = OutputLayout(out), RunContext("20240101T000000Z-abcdef", datetime(2024, 1, 1, tzinfo=UTC))
+    parts = {name: open_table_part(layout, name, context.started_at, context.run_id) for name in TABLES}
+    return Dispatcher(layout, context, RunSettings(workers=1), new_tally(context.run_id, {}), {}, parts)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "flows/dispatch.py Dispatcher.publish passes every row of a batch to the append_batch task as a plain parameter, "
+    "so Prefect visits each field of each row looking for futures (about 20 us a field): 50,000 short lines took 27 s "
+    "end to end, 46 of 51 s under a profiler inside visit_collection. Proposed fix: call "
+    "append_batch(self.parts, quote(tables)) with prefect.utilities.annotations.quote (measured: 2,000 rows 0.6-1.3 s "
+    "-> 0.05 s)."))
+def test_an_article_of_many_short_lines_is_published_quickly(prefect_harness: None, tmp_path: Path) -> None:
+    from prefect import flow
+
+    warm_up, processed = process_many_lines(3), process_many_lines(5_000)
+
+    @flow(name="publish-many-lines")
+    def publish_once() -> float:
+        dispatcher = new_dispatcher(tmp_path / "out")
+        dispatcher.publish([warm_up])  # the first append opens the writers; time only the big one
+        started = time.perf_counter()
+        dispatcher.publish([processed])
+        assert dispatcher.tally.table_rows["sentences"] == 4 + 5_001
+        return time.perf_counter() - started
+
+    assert publish_once() < 0.5

@@ -211,3 +211,8 @@ def test_an_idle_server_is_told_to_exit() -> None:
     server = Server()
     prefect_start.stop_when_idle(server, clock, limit=30, every=0.01)
     assert server.should_exit is True
+
+
+def test_only_our_own_server_is_ever_signalled() -> None:
+    assert prefect_start.is_our_server(os.getpid()) is False
+    assert prefect_start.stop_process(os.getpid()) is False  # would end this test run if it signalled

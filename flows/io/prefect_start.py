@@ -191,7 +191,17 @@ def use_local_api(environ: MutableMapping[str, str] | None = None) -> str | None
     return api_url
 
 
+def is_our_server(pid: int) -> bool:
+    """The recorded pid may have been reused by another program since: only ever signal our own server."""
+    try:
+        return b"flows.io.prefect_start" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 def stop_process(pid: int) -> bool:
+    if not is_our_server(pid):
+        return False
     try:
         os.kill(pid, signal.SIGTERM)
     except (ProcessLookupError, PermissionError):

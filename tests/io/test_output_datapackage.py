@@ -15,7 +15,7 @@ from flows.core.article import SCHEMA_VERSION
 from flows.core.tableschema import TABLE_SCHEMAS
 from flows.io import datapackage
 from flows.io.datapackage import datapackage_path, digest_file, write_datapackage
-from flows.io.outputs import TABLES, OutputLayout, open_table_part
+from flows.io.outputs import PUBLISHED_TABLES, OutputLayout, open_table_part
 from flows.io.schemas import load_schemas
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
@@ -96,7 +96,7 @@ def test_every_table_is_described_with_its_schema_and_the_versions(out: OutputLa
     write_datapackage(out, "3.2.1")
     descriptor = read_package(out)
     schemas = load_schemas()
-    assert [item["agenda:table"] for item in descriptor["resources"]] == [table for table in TABLES for _ in "pj"]
+    assert [item["agenda:table"] for item in descriptor["resources"]] == [table for table in PUBLISHED_TABLES for _ in "pj"]
     for item in descriptor["resources"]:
         schema = schemas[f"{TABLE_SCHEMAS[item['agenda:table']]}.v1"]
         assert item["schema"]["agenda:json_schema"] == schema["$id"]
@@ -120,7 +120,7 @@ def test_an_empty_output_folder_still_gets_a_package(tmp_path: Path) -> None:
     layout = OutputLayout(tmp_path)
     assert write_datapackage(layout, "1.0.0") == tmp_path / "datapackage.json"
     descriptor = read_package(layout)
-    assert len(descriptor["resources"]) == 2 * len(TABLES)
+    assert len(descriptor["resources"]) == 2 * len(PUBLISHED_TABLES)
     assert all("data" in item and item["agenda:rows"] == 0 for item in descriptor["resources"])
     assert [path.name for path in tmp_path.iterdir()] == ["datapackage.json"]
 

@@ -20,6 +20,7 @@ RECORD_NAMES = (
     "mention",
     "link",
     "run-report",
+    "registry",
 )
 
 
@@ -83,6 +84,12 @@ EXPECTED_FAILURES: dict[tuple[str, str], Breaks] = {
     ("run-report", "bad-rejection-code"): Breaks("pattern", "$.rejected[0].code"),
     ("run-report", "wrong-schema-version"): Breaks("const", "$.schema_version"),
     ("run-report", "extra-property"): Breaks("additionalProperties", "$", "'host'"),
+    ("registry", "missing-aliases"): Breaks("required", "$", "'aliases'"),
+    ("registry", "empty-aliases"): Breaks("minItems", "$.aliases"),
+    ("registry", "zero-article-count"): Breaks("minimum", "$.article_count"),
+    ("registry", "bad-last-seen-format"): Breaks("format", "$.last_seen", "date-time"),
+    ("registry", "lowercase-sector"): Breaks("pattern", "$.sector"),
+    ("registry", "extra-property"): Breaks("additionalProperties", "$", "'wikidata'"),
 }
 
 

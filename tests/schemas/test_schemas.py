@@ -22,6 +22,7 @@ RECORD_NAMES = (
     "mention",
     "link",
     "run-report",
+    "registry",
 )
 # Documents that describe inputs or configuration rather than output records.
 OTHER_NAMES = ("common", "taxonomy", "feed-item", "validation-report")
