@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,8 @@ class Dispatcher:
     parts: dict[str, TablePart]
     registry: dict[str, RegistryEntry] = field(default_factory=dict)
     quarantine: dict[str, QuarantineFile] = field(default_factory=dict)
+    top_actors: Counter[str] = field(default_factory=Counter)  # articles per actor name, for the run summary
+    top_issues: Counter[str] = field(default_factory=Counter)
     pending: list[PrefectFuture[list[Processed]]] = field(default_factory=list)
 
     def submit(self, work: Sequence[Work]) -> None:
@@ -83,6 +86,8 @@ class Dispatcher:
         for name, count in append_batch(self.parts, tables).items():
             add_rows(self.tally, name, count)
         merge_actor_rows(self.registry, tables["actors"], self.context.started_at, self.context.run_id)
+        self.top_actors.update(row["name"] for row in tables["actors"])
+        self.top_issues.update(row["label"] for row in tables["issues"])
 
     def changed(self, stats: Sequence[FileStat | Problem]) -> list[FileStat]:
         """The inputs whose size or mtime moved since the ledger saw them; the rest are unchanged unread."""

@@ -61,7 +61,7 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
             ledger.close()
         describe_output(layout, taxonomy_version)
     logger.info("run %s: %s articles written", context.run_id, tally.written)
-    publish_summary_artifact(report)
+    publish_summary_artifact(report, dispatcher)
     return report
 
 

@@ -61,7 +61,6 @@ def describe_output(layout: OutputLayout, taxonomy_version: str) -> str:
     return str(write_datapackage(layout, taxonomy_version))
 
 
-def publish_summary_artifact(report: Mapping[str, object]) -> None:
-    create_markdown_artifact(
-        key="agenda-run-summary", markdown=summary_markdown(report), description="agenda run summary"
-    )
+def publish_summary_artifact(report: Mapping[str, object], run: Dispatcher) -> None:
+    markdown = summary_markdown(report, run.top_actors, run.top_issues)
+    create_markdown_artifact(key="agenda-run-summary", markdown=markdown, description="agenda run summary")

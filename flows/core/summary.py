@@ -39,10 +39,22 @@ def summary_lines(report: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def summary_markdown(report: Mapping[str, Any]) -> str:
+def top_table(title: str, counts: Mapping[str, int], limit: int) -> str:
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    if not ranked:
+        return ""
+    rows = "\n".join(f"| {name} | {count} |" for name, count in ranked)
+    return f"\n## {title}\n\n| name | articles |\n|---|---|\n{rows}\n"
+
+
+def summary_markdown(
+    report: Mapping[str, Any], top_actors: Mapping[str, int] | None = None, top_issues: Mapping[str, int] | None = None
+) -> str:
+    """The run summary for Prefect's UI: counts, rows per table, rejected inputs, the actors and issues most seen."""
     rows = "\n".join(f"| {name} | {count} |" for name, count in report["tables"].items())
     problems = "\n".join(f"| {r['location']} | `{r['code']}` | {r['message']} |" for r in report["rejected"])
     text = f"# agenda run {report['run_id']}\n\n{counts_line(report)}\n\n| table | rows |\n|---|---|\n{rows}\n"
     if problems:
         text += f"\n## Rejected inputs\n\n| input | reason | message |\n|---|---|---|\n{problems}\n"
-    return text
+    text += top_table("Top actors", top_actors or {}, 10)
+    return text + top_table("Top issues", top_issues or {}, 10)
