@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import Annotated
 
@@ -57,6 +58,10 @@ def run(
         raise typer.Exit(EXIT_BUSY) from busy
     except OSError as error:
         typer.echo(f"agenda: the run could not complete: {error}", err=True)
+        raise typer.Exit(EXIT_FAILED) from error
+    except sqlite3.Error as error:
+        typer.echo(f"agenda: the run could not complete: the state ledger could not be written ({error}); "
+                   "is the disk full?", err=True)
         raise typer.Exit(EXIT_FAILED) from error
     for line in summary_lines(report):
         typer.echo(line)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect.futures import PrefectFuture
+from prefect.utilities.annotations import quote
 
 from flows.core.article import Article, RunContext, sha256_hex
 from flows.core.batch import Processed, TextInput
@@ -67,7 +68,8 @@ class Dispatcher:
     def submit(self, work: Sequence[Work]) -> None:
         if work:
             s = self.settings
-            self.pending.append(derive_batch.submit(list(work), self.context, s.taxonomy, s.max_line_chars))
+            # quote(): Prefect would otherwise walk every field of the batch looking for futures to resolve.
+            self.pending.append(derive_batch.submit(quote(list(work)), self.context, s.taxonomy, s.max_line_chars))
         while len(self.pending) >= max(2 * self.settings.workers, 2):
             self.publish(self.pending.pop(0).result())
 
@@ -83,7 +85,7 @@ class Dispatcher:
                 tables["articles"].append(item.result.record)
                 for name, rows in item.rows.items():
                     tables[name].extend(rows)
-        for name, count in append_batch(self.parts, tables).items():
+        for name, count in append_batch(self.parts, quote(tables)).items():
             add_rows(self.tally, name, count)
         merge_actor_rows(self.registry, tables["actors"], self.context.started_at, self.context.run_id)
         self.top_actors.update(row["name"] for row in tables["actors"])

@@ -16,6 +16,7 @@ from flows.core.problems import Problem, problem
 SCHEMA_VERSION = "1.0.0"
 DEFAULT_MAX_LINE_CHARS = 20_000
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_MARKUP_START = re.compile(r"<(?:!doctype\s|\?xml\s|html[\s>])", re.IGNORECASE)
 _ENGLISH_MARKERS = frozenset("the a an of to in and is was for on that with as by at from it said be has have".split())
 
 
@@ -102,6 +103,11 @@ def build_record(layout: Layout, text: str, source: Source, encoding: str, conte
     }
 
 
+def looks_like_markup(text: str) -> bool:
+    """A saved web page or XML document: it opens with a doctype, an XML declaration or an <html> tag."""
+    return _MARKUP_START.match(text.lstrip()[:64]) is not None
+
+
 def longest_line(text: str) -> int:
     return max(map(len, text.split("\n")), default=0)
 
@@ -119,6 +125,8 @@ def article_from_bytes(
     if (longest := longest_line(normalised)) > max_line_chars:
         detail = f"a line of {longest} characters; the limit is {max_line_chars}"
         return problem("line_too_long", source.location, detail)
+    if looks_like_markup(normalised):
+        return problem("markup_page", source.location, "it starts with a document or html tag")
     layout = parse_layout(normalised)
     if isinstance(layout, str):
         return problem(layout, source.location)

@@ -27,6 +27,8 @@ def detect_and_decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
+        if _UTF8_MULTIBYTE.search(data):  # UTF-8 text with a few stray bytes: keep the UTF-8, mend only the strays
+            return data.decode("utf-8", errors=_STRAY_BYTES), "utf-8"
         return decode_cp1252(data), "cp1252"
 
 
@@ -44,6 +46,20 @@ _CP1252_FROM_LATIN1 = {byte: _cp1252_char(byte) for byte in range(0x80, 0xA0)}
 def decode_cp1252(data: bytes) -> str:
     """Decode cp1252 without ever failing: its five undefined bytes fall back to latin-1."""
     return data.decode("latin-1").translate(_CP1252_FROM_LATIN1)
+
+
+def _mend_stray_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Read bytes that are not UTF-8 as cp1252 would, and carry on decoding after them."""
+    return decode_cp1252(error.object[error.start : error.end]), error.end
+
+
+# A well-formed multi-byte UTF-8 sequence (no overlong forms, no surrogates, nothing above U+10FFFF).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_STRAY_BYTES = "agenda-stray-bytes-as-cp1252"
+codecs.register_error(_STRAY_BYTES, _mend_stray_bytes)
 
 
 def looks_binary(text: str) -> bool:

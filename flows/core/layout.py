@@ -70,7 +70,16 @@ def parse_dateline(line: str) -> tuple[int, int, int] | None:
     else:
         name = (match["m1"] or match["m2"]).lower()[:3]
         year, month, day = int(match["y1"] or match["y2"]), _MONTHS.index(name) + 1, int(match["d1"] or match["d2"])
-    return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+    return (year, month, day) if is_calendar_date(year, month, day) else None
+
+
+def is_calendar_date(year: int, month: int, day: int) -> bool:
+    """A line naming February 30 is not a dateline: it stays in the text rather than vanish."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    return day <= days
 
 
 def word_count(line: str) -> int:

@@ -21,6 +21,7 @@ REASONS: dict[str, str] = {
     "changed_while_reading": "the file changed while it was being read",
     "not_a_file": "the path is not a regular file (a device, socket or pipe)",
     "invalid_feed_item": "a feed line is not a valid feed item",
+    "markup_page": "the file is an HTML or XML page, not article text",
 }
 
 

@@ -27,25 +27,45 @@ def points_inside(link: Path, root: Path) -> bool:
     return target == root or root in target.parents
 
 
-def walk_folder(folder: Path, root: Path, suffixes: tuple[str, ...]) -> Iterator[Path | Problem]:
-    """Depth-first, names sorted, hidden entries skipped; links leaving `root` become problems."""
+def folder_identity(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_dev, info.st_ino
+
+
+def walk_folder(
+    folder: Path, root: Path, suffixes: tuple[str, ...], walked: set[tuple[int, int]] | None = None
+) -> Iterator[Path | Problem]:
+    """Depth-first, names sorted, hidden entries skipped; links leaving `root` become problems, and a folder already
+    walked (a link to the folder itself or to an enclosing one) is not walked again."""
+    walked = walked if walked is not None else set()
     try:
+        walked.add(folder_identity(folder))
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
         yield problem("unreadable", str(folder), f"cannot list the folder: {error.strerror or error}")
         return
     for entry in entries:
-        path = Path(entry.path)
-        if entry.name.startswith("."):
-            continue
+        if not entry.name.startswith("."):
+            yield from walk_entry(entry, root, suffixes, walked)
+
+
+def walk_entry(
+    entry: os.DirEntry[str], root: Path, suffixes: tuple[str, ...], walked: set[tuple[int, int]]
+) -> Iterator[Path | Problem]:
+    path = Path(entry.path)
+    try:
+        is_dir = entry.is_dir()
         if entry.is_symlink() and not points_inside(path, root):
-            if entry.is_dir() or is_input_name(entry.name, suffixes):
+            if is_dir or is_input_name(entry.name, suffixes):
                 yield problem("symlink_outside", str(path), f"points to {path.resolve()}")
-            continue
-        if entry.is_dir():
-            yield from walk_folder(path, root, suffixes)
+            return
+        if is_dir:
+            if folder_identity(path) not in walked:
+                yield from walk_folder(path, root, suffixes, walked)
         elif is_input_name(entry.name, suffixes):
             yield path
+    except (OSError, RuntimeError) as error:  # RuntimeError: Python 3.11's resolve() on a symbolic link loop
+        yield problem("unreadable", str(path), f"a symbolic link loop or a broken entry: {error}")
 
 
 def expand_source(source: str, suffixes: tuple[str, ...]) -> Iterator[Path | Problem]:
@@ -55,7 +75,10 @@ def expand_source(source: str, suffixes: tuple[str, ...]) -> Iterator[Path | Pro
     elif path.exists() or path.is_symlink():
         yield path
     elif _GLOB_CHARS & set(source):
-        for match in sorted(glob.glob(source, recursive=True)):
+        matches = sorted(glob.glob(source, recursive=True))
+        if not matches:
+            yield problem("not_found", source, "the glob pattern matches nothing")
+        for match in matches:
             matched = Path(match)
             if matched.is_dir():
                 yield from walk_folder(matched, matched.resolve(), suffixes)
@@ -73,7 +96,11 @@ def iter_inputs(sources: Sequence[str], suffixes: tuple[str, ...] = TEXT_SUFFIXE
             if isinstance(found, Problem):
                 yield found
                 continue
-            key = found.resolve()
+            try:
+                key = found.resolve()
+            except (OSError, RuntimeError) as error:
+                yield problem("unreadable", str(found), f"a symbolic link loop or a broken entry: {error}")
+                continue
             if key not in seen:
                 seen.add(key)
                 yield found

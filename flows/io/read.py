@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat as stat_flags
 from pathlib import Path
 
@@ -29,14 +30,20 @@ def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Proble
     """The file's bytes, or why they could not be had."""
     location = str(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        # Non-blocking open, then a check of what was opened: a FIFO swapped in after the stat must not hang the run.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         return problem("not_found", location, "the file disappeared before it could be read")
-    except IsADirectoryError:
-        return problem("not_a_file", location)
     except OSError as error:
         return problem("unreadable", location, f"{type(error).__name__}: {error.strerror or error}")
+    if not stat_flags.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        return problem("not_a_file", location)
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as error:
+            return problem("unreadable", location, f"{type(error).__name__}: {error.strerror or error}")
     if len(data) > max_bytes:
         return problem("too_large", location, f"larger than the limit of {max_bytes} bytes")
     return data

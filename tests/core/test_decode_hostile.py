@@ -65,10 +65,6 @@ def test_overlong_and_surrogate_utf8_sequences_are_not_utf8() -> None:
         assert detect_and_decode(b"plain " + bad)[1] == "cp1252"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "flows/core/decode.py detect_and_decode decodes the whole file as cp1252 once strict UTF-8 fails, so one stray "
-    "byte turns every valid UTF-8 character into mojibake. Fix: decode as UTF-8 with an error handler that maps only "
-    "the undecodable bytes through decode_cp1252 (codecs.register_error), reporting 'utf-8'."))
 def test_one_stray_byte_does_not_spoil_the_valid_utf8_around_it() -> None:
     text, encoding = detect_and_decode("Café “owners” protest\n".encode() + b"stray \xff byte\n")
     assert encoding == "utf-8"

@@ -61,7 +61,8 @@ def test_dateline_becomes_the_publication_date() -> None:
     layout = parse_layout("Headline here\n\nFriday, January 4, 2019\n\nBody text of the article follows here.\n")
     assert not isinstance(layout, str)
     assert layout.published == (2019, 1, 4)
-    assert parse_dateline("2020-02-30") == (2020, 2, 30)  # calendar validity is checked when the datetime is built
+    assert parse_dateline("2020-02-29") == (2020, 2, 29)
+    assert parse_dateline("February 30, 2019") is None  # not a date: the line stays in the text
     assert parse_dateline("The 4 January talks") is None
 
 

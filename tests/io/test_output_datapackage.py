@@ -96,7 +96,8 @@ def test_every_table_is_described_with_its_schema_and_the_versions(out: OutputLa
     write_datapackage(out, "3.2.1")
     descriptor = read_package(out)
     schemas = load_schemas()
-    assert [item["agenda:table"] for item in descriptor["resources"]] == [table for table in PUBLISHED_TABLES for _ in "pj"]
+    expected = [table for table in PUBLISHED_TABLES for _ in "pj"]
+    assert [item["agenda:table"] for item in descriptor["resources"]] == expected
     for item in descriptor["resources"]:
         schema = schemas[f"{TABLE_SCHEMAS[item['agenda:table']]}.v1"]
         assert item["schema"]["agenda:json_schema"] == schema["$id"]
