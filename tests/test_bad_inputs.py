@@ -8,7 +8,6 @@ and nothing half-written visible.
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import resource
@@ -24,6 +23,7 @@ import pytest
 from flows.core.problems import REASONS
 from flows.io.schemas import validator_for
 from tests.conftest import REPO, WIKINEWS
+from tests.processes import obey_file_modes
 
 pytestmark = pytest.mark.flow
 
@@ -46,23 +46,10 @@ GENERATED: dict[str, tuple[str, str | None]] = {
     "unreadable.txt": ("rejected", "unreadable"),
     VANISHED: ("rejected", "not_found"),
 }
-_PR_CAPBSET_DROP = 24
-_FILE_MODE_OVERRIDES = (1, 2)  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
 
 
 def article_text(title: str, sentence: str) -> bytes:
     return f"{title}\n\n{sentence}\n".encode()
-
-
-def obey_file_modes() -> None:
-    """preexec_fn: as root, drop the capabilities that let root ignore file modes, so chmod 000 and read-only
-    folders bind. (Switching to an unprivileged uid is not used: the venv's interpreter may live under /root.)"""
-    if os.geteuid() != 0:
-        return
-    libc = ctypes.CDLL(None, use_errno=True)
-    for capability in _FILE_MODE_OVERRIDES:
-        if libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) refused")
 
 
 def limit_file_size(limit: int) -> Callable[[], None]:

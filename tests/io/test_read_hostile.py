@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import subprocess
@@ -15,12 +14,11 @@ import pytest
 from flows.core.problems import REASONS, Problem
 from flows.io.discover import discover_inputs, iter_inputs
 from flows.io.read import read_input, read_stable, stat_input
+from tests.processes import obey_file_modes
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLE = b"Harbour Works Begin\n\nWork on the harbour wall began on Monday, the port said.\n"
 SPARSE_BYTES = 200 * 1024 * 1024
-_PR_CAPBSET_DROP = 24
-_FILE_MODE_OVERRIDES = (1, 2)  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
 
 
 def code_of(result: object) -> str | None:
@@ -144,17 +142,6 @@ def test_special_files_are_refused_at_the_stat_without_being_opened(tmp_path: Pa
         assert code_of(stat_input(tmp_path / name)) == "not_a_file"
 
 
-def drop_file_mode_overrides() -> None:
-    """preexec_fn: as root, give up the capabilities that let root ignore file modes (not the uid: the venv's
-    interpreter may live under /root, where an unprivileged uid could not even start it)."""
-    if os.geteuid() != 0:
-        return
-    libc = ctypes.CDLL(None, use_errno=True)
-    for capability in _FILE_MODE_OVERRIDES:
-        if libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) refused")
-
-
 UNREADABLE_IN_CHILD = """
 import json, sys
 from pathlib import Path
@@ -177,7 +164,7 @@ def test_files_and_folders_without_read_permission_are_unreadable(tmp_path: Path
     shut.chmod(0)
     try:
         child = subprocess.run([sys.executable, "-c", UNREADABLE_IN_CHILD, str(locked), str(shut)], cwd=REPO,
-                               capture_output=True, text=True, timeout=60, preexec_fn=drop_file_mode_overrides)
+                               capture_output=True, text=True, timeout=60, preexec_fn=obey_file_modes)
     except (OSError, subprocess.SubprocessError) as error:
         pytest.skip(f"cannot start a child that obeys file modes: {error}")
     finally:
