@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import threading
 import time
@@ -16,6 +17,7 @@ PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
 @dataclass(frozen=True, slots=True)
 class ProcessRun:
     seconds: float
+    cpu_seconds: float  # user + system of the process and every descendant it waited for
     peak_rss_mib: float
     returncode: int
     output: str
@@ -59,6 +61,7 @@ def sample_peak(process: subprocess.Popen[str], peak: list[int], every: float) -
 def run_measured(command: Sequence[str], env: Mapping[str, str], every: float = 0.05) -> ProcessRun:
     """Run `command`, sampling the summed RSS of it and its descendants every `every` seconds."""
     peak = [0]
+    before = children_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(
         list(command), env=dict(env), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -68,4 +71,10 @@ def run_measured(command: Sequence[str], env: Mapping[str, str], every: float = 
     output, _ = process.communicate()
     seconds = time.perf_counter() - start
     sampler.join()
-    return ProcessRun(seconds, round(peak[0] / 1024, 1), process.returncode, output[-2000:])
+    cpu = round(children_cpu() - before, 3)
+    return ProcessRun(seconds, cpu, round(peak[0] / 1024, 1), process.returncode, output[-2000:])
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime

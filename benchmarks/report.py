@@ -32,26 +32,27 @@ def headline_rows(results: dict[str, Any]) -> list[tuple[str, str, str]]:
         ("floor, as a new process", f"{fmt(floor['new_process_s'], 3)} s", ""),
     ]
     for name, run in results["one_article"].items():
-        rows.append((f"`agenda run` one article, new process: {name}", f"{fmt(run['seconds'])} s (min of "
-                     f"{run['runs']}; all: {run['all']})", ""))
+        rows.append((f"`agenda run` one article, new process: {name}", f"{fmt(run['seconds'])} s wall (min of "
+                     f"{run['runs']}; all: {run['all']}), {fmt(run['cpu_seconds'])} s CPU", ""))
     whole = results.get("whole_corpus")
     if whole:
         rows.append(("`agenda run` whole corpus, new process, default workers",
-                     f"{fmt(whole['seconds'])} s, {fmt(whole['articles_per_s'], 0)} articles/s, "
+                     f"{fmt(whole['seconds'])} s wall ({fmt(whole['cpu_seconds'])} s CPU), "
+                     f"{fmt(whole['articles_per_s'], 0)} articles/s, "
                      f"{fmt(whole['words_per_s'], 0)} words/s, peak RSS {fmt(whole['peak_rss_mib'], 0)} MiB",
                      f"{fmt(whole['seconds'] / floor['new_process_s'], 0)}× the new-process floor"))
     share = results.get("prefect_share")
     if share:
-        rows.append(("flow in process (1 worker) vs sum of stages",
-                     f"{fmt(share['flow_s'])} s vs {fmt(share['stages_s'])} s",
+        rows.append(("flow in process (1 worker) vs the stages alone, CPU",
+                     f"{fmt(share['flow_cpu_s'])} s vs {fmt(share['stages_cpu_s'])} s ({fmt(share['flow_s'])} s wall)",
                      f"Prefect and glue: {fmt(100 * share['share'], 1)}% of the flow"))
     return rows
 
 
 def stage_rows(results: dict[str, Any]) -> list[tuple[str, str, str]]:
     return [
-        (f"stage: {s['stage']}", f"{fmt(s['seconds'], 3)} s", f"{fmt(s['words_per_s'])} words/s, "
-         f"{fmt(s['articles_per_s'], 0)} articles/s")
+        (f"stage: {s['stage']}", f"{fmt(s['cpu_seconds'], 3)} s CPU ({fmt(s['seconds'], 3)} s wall)",
+         f"{fmt(s['words_per_s'])} words/s, {fmt(s['articles_per_s'], 0)} articles/s per core")
         for s in results["stages"]
     ]
 
@@ -60,7 +61,8 @@ def scale_rows(results: dict[str, Any]) -> list[tuple[str, str, str]]:
     return [
         (
             f"scale: {fmt(run['articles'])} articles ({run['corpus']})",
-            f"{fmt(run['seconds'])} s, peak RSS {fmt(run['peak_rss_mib'], 0)} MiB",
+            f"{fmt(run['seconds'])} s wall, {fmt(run['cpu_seconds'])} s CPU, "
+            f"peak RSS {fmt(run['peak_rss_mib'], 0)} MiB",
             f"{fmt(run['articles_per_s'], 0)} articles/s",
         )
         for run in results["scale"]
@@ -73,11 +75,12 @@ def spacy_rows(results: dict[str, Any]) -> list[tuple[str, str, str]]:
         return [("spaCy small model", "not installed", "")]
     ratios = results["ratios_to_spacy"]
     return [
-        (f"spaCy {spacy['model']}, entities only, one core", f"{fmt(spacy['words_per_s'])} words/s "
+        (f"spaCy {spacy['model']}, entities only, per CPU second", f"{fmt(spacy['words_per_s'])} words/s "
          f"({fmt(spacy['words'])} words)", "1×"),
-        ("extraction alone (actors + issues + links), one core", f"{fmt(ratios['extraction_words_per_s'])} words/s",
+        ("extraction alone (actors + issues + links), per CPU second",
+         f"{fmt(ratios['extraction_words_per_s'])} words/s",
          f"{fmt(ratios['extraction'], 1)}× spaCy"),
-        ("whole flow on the corpus, default workers", f"{fmt(ratios['whole_flow_words_per_s'])} words/s",
+        ("whole flow on the corpus, default workers, wall clock", f"{fmt(ratios['whole_flow_words_per_s'])} words/s",
          f"{fmt(ratios['whole_flow'], 1)}× spaCy"),
     ]
 

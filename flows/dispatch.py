@@ -11,7 +11,7 @@ from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
 from flows.core.article import Article, RunContext, sha256_hex
-from flows.core.batch import Processed, TextInput
+from flows.core.batch import Batch, Processed, TextInput
 from flows.core.feeditem import FeedInput
 from flows.core.incremental import FileStat, LedgerEntry, unchanged_by_content, unchanged_by_stat
 from flows.core.problems import Problem
@@ -68,8 +68,7 @@ class Dispatcher:
     def submit(self, work: Sequence[Work]) -> None:
         if work:
             s = self.settings
-            # quote(): Prefect would otherwise walk every field of the batch looking for futures to resolve.
-            self.pending.append(derive_batch.submit(quote(list(work)), self.context, s.taxonomy, s.max_line_chars))
+            self.pending.append(derive_batch.submit(Batch(work), self.context, s.taxonomy, s.max_line_chars))
         while len(self.pending) >= max(2 * self.settings.workers, 2):
             self.publish(self.pending.pop(0).result())
 

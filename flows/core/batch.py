@@ -24,6 +24,16 @@ class TextInput:
     sha256: str
 
 
+class Batch:
+    """Inputs handed to a task as one opaque value. Prefect walks into lists, tuples and dataclasses looking for
+    futures (slow for thousands of rows), and Dask walks into tuples looking for tasks; neither walks into this."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Sequence[TextInput | FeedInput]) -> None:
+        self.items = list(items)
+
+
 @dataclass(frozen=True, slots=True)
 class Processed:
     """What became of one input: an article and its derived rows, or the problem that stopped it."""
