@@ -135,3 +135,45 @@ def test_issues_raised_by_agrees_with_links(runs: tuple[Path, dict, dict]) -> No
     for row in links.iter_rows(named=True):
         linked.setdefault((row["article_id"], row["issue_id"]), set()).add(row["actor_id"])
     assert {key: value for key, value in raisers.items() if value} == linked
+
+
+def test_datapackage_matches_the_files_on_disk(runs: tuple[Path, dict, dict]) -> None:
+    import hashlib
+
+    out, _, _ = runs
+    package = json.loads((out / "datapackage.json").read_text("utf-8"))
+    described = set()
+    for resource in package["resources"]:
+        for facts in resource.get("agenda:files", []):
+            path = out / facts["path"]
+            data = path.read_bytes()
+            assert (len(data), f"sha256:{hashlib.sha256(data).hexdigest()}") == (facts["bytes"], facts["hash"])
+            if path.suffix == ".parquet":
+                assert pq.ParquetFile(path).metadata.num_rows == facts["rows"]
+            described.add(path)
+    on_disk = {p for tree in ("parquet", "json") for p in (out / tree).rglob("*") if p.is_file()}
+    assert on_disk == described
+
+
+def test_feed_items_and_text_files_land_in_the_same_tables(prefect_harness: None, tmp_path: Path) -> None:
+    from flows.core.settings import RunSettings
+    from flows.pipeline import agenda_run
+
+    item = {"title": "Rates rise again", "published_at": "2024-05-02T10:00:00Z", "source_id": "wire",
+            "text": "The Bank of England raised its rate by half a point on Tuesday.\n\nMarkets had expected it."}
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join([json.dumps(item), '{"title": "no text"}', "not json", json.dumps(item)]) + "\n")
+    out = tmp_path / "out"
+    report = agenda_run([str(SEED), str(feed)], str(out), RunSettings(batch_size=2))
+    assert report["counts"] == {"inputs_seen": 5, "articles_written": 2, "duplicates": 1, "unchanged": 0,
+                                "rejected": 2}
+    articles = pl.read_parquet(f"{out}/parquet/articles/**/*.parquet")
+    assert sorted(articles["source_path"].to_list()) == sorted([str(SEED), f"{feed}#L1"])
+    from_feed = articles.filter(pl.col("source_path") == f"{feed}#L1").row(0, named=True)
+    assert from_feed["title"] == "Rates rise again" and from_feed["published_at"].year == 2024
+    actors = pl.read_parquet(f"{out}/parquet/actors/**/*.parquet")
+    assert "Bank of England" in actors.filter(pl.col("article_id") == from_feed["article_id"])["name"].to_list()
+    (quarantine,) = (out / "quarantine" / report["run_id"]).iterdir()
+    lines = [json.loads(line) for line in quarantine.read_text().splitlines()]
+    assert [(q["line_number"], q["line"]) for q in lines] == [(2, '{"title": "no text"}'), (3, "not json")]
+    assert all(q["errors"] for q in lines)
