@@ -9,7 +9,9 @@ from typing import Annotated
 
 import typer
 
-from flows.quiet import apply_prefect_defaults
+from flows.quiet import apply_prefect_defaults, defer_heavy_imports, quiet_flow_settings
+
+defer_heavy_imports()  # worker processes import this module too, and never reach run()
 
 app = typer.Typer(help="agenda: news articles in, actor and issue tables out.", no_args_is_help=True)
 
@@ -39,6 +41,13 @@ def run(
 
     Every option can also be set with an AGENDA_<NAME> environment variable (AGENDA_WORKERS=2 ...)."""
     apply_prefect_defaults()
+    from flows.io.prefect_start import ApiStartError, use_local_api
+
+    try:
+        use_local_api()  # before Prefect is imported: it reads PREFECT_API_URL once
+    except ApiStartError as error:
+        typer.echo(f"agenda: {error}; AGENDA_PREFECT_API=ephemeral uses Prefect's per-run server instead", err=True)
+        raise typer.Exit(EXIT_FAILED) from error
     from flows.core.settings import RunSettings, settings_from_env, with_overrides
     from flows.core.summary import summary_lines
     from flows.io.locks import LockBusy
@@ -52,7 +61,8 @@ def run(
         dask_address=dask,
     )
     try:
-        report = run_pipeline(sources or ["seeds"], str(out), settings)
+        with quiet_flow_settings():
+            report = run_pipeline(sources or ["seeds"], str(out), settings)
     except LockBusy as busy:
         typer.echo(f"agenda: {busy}; try again later or pass --lock-wait SECONDS", err=True)
         raise typer.Exit(EXIT_BUSY) from busy

@@ -9,6 +9,7 @@ from itertools import islice
 from pathlib import Path
 
 from prefect import flow, get_run_logger
+from prefect.utilities.annotations import quote
 
 from flows.core.article import RunContext
 from flows.core.settings import RunSettings
@@ -17,10 +18,10 @@ from flows.dispatch import Dispatcher
 from flows.io.commit import recover
 from flows.io.compaction import recover_compaction
 from flows.io.discover import is_feed, iter_inputs
-from flows.io.extractors import load_extractors
 from flows.io.ledger import latest_entries, open_ledger, published_articles
 from flows.io.locks import output_lock
 from flows.io.outputs import TABLES, OutputLayout, known_articles, open_table_part, read_registry
+from flows.io.taxonomy import load_taxonomy
 from flows.publish import commit_output, describe_output, publish_summary_artifact
 from flows.runners import api_for_workers, task_runner_for
 
@@ -41,7 +42,7 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
     logger = get_run_logger()
     context = new_run_context()
     layout = OutputLayout(Path(out))
-    taxonomy_version = load_extractors(taxonomy_path(settings)).taxonomy.version
+    taxonomy_version = load_taxonomy(taxonomy_path(settings)).version  # the extractors load only if there is work
     with output_lock(layout.state_dir, context.run_id, settings.lock_wait_seconds) as stale:
         if stale is not None:
             logger.warning("took over the lock left by %s, which is no longer running", stale.describe())
@@ -56,7 +57,7 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
             dispatcher = Dispatcher(layout, context, settings, tally, last, parts, read_registry(layout))
             dispatcher.run(iter_inputs(sources))
             report = build_report(context, sources, out, tally, datetime.now(UTC), taxonomy_version)
-            commit_output(layout, context.run_id, parts, dispatcher, report, ledger)
+            commit_output(layout, context.run_id, quote(parts), quote(dispatcher), quote(report), ledger)
         finally:
             ledger.close()
         describe_output(layout, taxonomy_version)

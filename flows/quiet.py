@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import logging
 import os
 import sys
 import types
@@ -50,6 +51,8 @@ def apply_prefect_defaults() -> None:
     for name, value in _DEFAULTS.items():
         os.environ.setdefault(name, value)
     defer_heavy_imports()
+    # Prefect's event sender counts down its queue at exit as warnings ("Still processing items"): not news to users.
+    logging.getLogger("EventsWorker").setLevel(logging.ERROR)
 
 
 def defer_heavy_imports() -> None:

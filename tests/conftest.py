@@ -37,6 +37,15 @@ def seed_expected() -> dict:
     return json.loads(path.read_text("utf-8"))[SEED.name]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def stop_warm_api():
+    """A CLI run without PREFECT_API_URL leaves a warm local API behind for the next run: stop it after the tests."""
+    yield
+    from flows.io.prefect_start import stop_local_api
+
+    stop_local_api()
+
+
 @pytest.fixture(scope="session")
 def prefect_harness():
     """One temporary Prefect API (SQLite in a temp folder) for every flow test of the session."""
