@@ -7,7 +7,7 @@ country and sector seen, every alias and title, and counts the articles it appea
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -25,7 +25,6 @@ class RegistryEntry:
     last_seen: datetime
     article_count: int
     run_id: str
-    _articles: set[str] = field(default_factory=set, repr=False)
 
     def as_row(self) -> dict[str, Any]:
         return {
@@ -37,7 +36,7 @@ class RegistryEntry:
 
 def entry_from_row(row: Mapping[str, Any]) -> RegistryEntry:
     """A registry row as read back from the registry table."""
-    return RegistryEntry(**{key: row[key] for key in RegistryEntry.__dataclass_fields__ if key != "_articles"})
+    return RegistryEntry(**{key: row[key] for key in RegistryEntry.__dataclass_fields__})
 
 
 def fuller(current: str, candidate: str) -> str:
@@ -65,9 +64,7 @@ def merge_row(entry: RegistryEntry, row: Mapping[str, Any], seen_at: datetime, r
     entry.roles = add_unique(entry.roles, [row["title"]])
     entry.last_seen = max(entry.last_seen, seen_at)
     entry.run_id = run_id
-    if row["article_id"] not in entry._articles:
-        entry._articles.add(row["article_id"])
-        entry.article_count += 1
+    entry.article_count += 1  # the actors table has one row per actor per article
 
 
 def merge_actor_rows(
