@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
 import ahocorasick
 
@@ -183,9 +182,9 @@ def build_lexicon(sources: LexiconSources) -> Lexicon:
         automaton=automaton,
         given_names=frozenset(fold(name) for name in sources.given_names),
         common_words=frozenset(fold(word) for word in sources.common_words),
-        demonym_codes=MappingProxyType({fold(d): code for d, code in sources.demonyms}),
-        country_names=MappingProxyType(canonical_country_names(sources)),
-        person_surnames=MappingProxyType(_surname_index(sources)),
+        demonym_codes=dict({fold(d): code for d, code in sources.demonyms}),
+        country_names=dict(canonical_country_names(sources)),
+        person_surnames=dict(_surname_index(sources)),
     )
 
 
