@@ -18,7 +18,7 @@ run: install
 	$(BIN)/agenda run seeds --out data
 
 test: install
-	$(BIN)/ruff check flows tests tools
+	$(BIN)/ruff check flows tests tools benchmarks
 	$(BIN)/python -m pytest -q
 
 eval: install
@@ -31,7 +31,7 @@ docs: install
 	$(BIN)/agenda docs
 
 lint: install
-	$(BIN)/ruff check flows tests tools
+	$(BIN)/ruff check flows tests tools benchmarks
 
 clean:
 	rm -rf data/parquet data/json data/runs data/_state .pytest_cache
