@@ -16,6 +16,7 @@ defer_heavy_imports()  # worker processes import this module too, and never reac
 app = typer.Typer(help="agenda: news articles in, actor and issue tables out.", no_args_is_help=True)
 
 EXIT_FAILED = 1
+EXIT_USAGE = 2
 EXIT_BUSY = 3
 
 
@@ -33,7 +34,7 @@ def run(
     max_bytes: Annotated[int | None, typer.Option(min=1, help="Inputs larger than this are rejected.")] = None,
     max_line_chars: Annotated[int | None, typer.Option(min=1, help="Inputs with a longer line are rejected.")] = None,
     lock_wait: Annotated[float | None, typer.Option(min=0, help="Seconds to wait for a busy output folder.")] = None,
-    io_retries: Annotated[int | None, typer.Option(min=0, help="Retries of file reads and writes.")] = None,
+    io_retries: Annotated[int | None, typer.Option(min=0, help="Retries of file reads that fail transiently.")] = None,
     taxonomy: Annotated[Path | None, typer.Option(help="A custom issue taxonomy file (JSON).")] = None,
     dask: Annotated[str | None, typer.Option(help="Dask scheduler address, or 'local'.")] = None,
 ) -> None:
@@ -48,14 +49,18 @@ def run(
     except ApiStartError as error:
         typer.echo(f"agenda: {error}; AGENDA_PREFECT_API=ephemeral uses Prefect's per-run server instead", err=True)
         raise typer.Exit(EXIT_FAILED) from error
-    from flows.core.settings import RunSettings, settings_from_env, with_overrides
+    from flows.core.settings import RunSettings, SettingError, settings_from_env, with_overrides
     from flows.core.summary import summary_lines
     from flows.io.locks import LockBusy
     from flows.pipeline import run_pipeline
 
-    base = RunSettings(workers=os.cpu_count() or 1)
+    try:
+        from_env = settings_from_env(os.environ, RunSettings(workers=os.cpu_count() or 1))
+    except SettingError as error:
+        typer.echo(f"agenda: {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from error
     settings = with_overrides(
-        settings_from_env(os.environ, base), workers=workers, batch_size=batch_size, max_bytes=max_bytes,
+        from_env, workers=workers, batch_size=batch_size, max_bytes=max_bytes,
         max_line_chars=max_line_chars, lock_wait_seconds=lock_wait, io_retries=io_retries,
         taxonomy=str(taxonomy) if taxonomy else None,
         dask_address=dask,

@@ -121,7 +121,7 @@ class Dispatcher:
         reader = read_batch.with_options(
             retries=s.io_retries, retry_delay_seconds=s.io_retry_delay_seconds, timeout_seconds=s.io_timeout_seconds
         )
-        self.submit(self.texts(reader(self.changed(stat_batch(paths)), s.max_bytes)))
+        self.submit(self.texts(reader(self.changed(stat_batch(paths)), s.max_bytes, s.io_retries)))
 
     def take_feed(self, path: Path) -> None:
         """Stream a feed: valid items in batches, invalid lines to the quarantine; an unchanged feed is skipped."""

@@ -56,6 +56,18 @@ def current_holder(layout: OutputLayout) -> str | None:
 def output_status(out: Path, limit: int = 10) -> list[str]:
     layout = OutputLayout(out)
     paths = sorted((layout.root / "runs").glob("*.json"), reverse=True)[:limit]
-    reports = [json.loads(p.read_text("utf-8")) for p in paths]
+    reports = [report for report in map(read_report, paths) if report is not None]
+    unreadable = [p.name for p in paths if read_report(p) is None]
     interrupted = sorted(p.stem for p in (layout.state_dir / "pending").glob("*.json"))
-    return status_lines(reports, interrupted, current_holder(layout))
+    return status_lines(reports, interrupted, current_holder(layout)) + [
+        f"unreadable run report: runs/{name}" for name in unreadable
+    ]
+
+
+def read_report(path: Path) -> dict | None:
+    """A run report, or None when the file is not one (damaged by hand, or not ours)."""
+    try:
+        report = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return report if isinstance(report, dict) and {"run_id", "counts", "started_at"} <= report.keys() else None

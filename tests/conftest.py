@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
+# The developer's own AGENDA_* and PREFECT_* settings must not change what the tests see.
+for _name in [n for n in os.environ if n.startswith(("AGENDA_", "PREFECT_"))]:
+    del os.environ[_name]
 # Prefect reads its settings on import: give the whole test session a private, throw-away Prefect home first.
-os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="agenda-prefect-home-")
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_SERVER_UI_ENABLED", "false")
+_PREFECT_HOME = tempfile.mkdtemp(prefix="agenda-prefect-home-")
+atexit.register(shutil.rmtree, _PREFECT_HOME, ignore_errors=True)
+os.environ["PREFECT_HOME"] = _PREFECT_HOME
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ["PREFECT_SERVER_UI_ENABLED"] = "false"
+
+# Property tests judge behaviour, not speed: a busy CI machine must not fail them on Hypothesis's timing checks.
+settings.register_profile("agenda", deadline=None, suppress_health_check=[HealthCheck.too_slow],
+                          derandomize=bool(os.environ.get("CI")))
+settings.load_profile("agenda")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

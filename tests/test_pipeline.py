@@ -177,3 +177,42 @@ def test_feed_items_and_text_files_land_in_the_same_tables(prefect_harness: None
     lines = [json.loads(line) for line in quarantine.read_text().splitlines()]
     assert [(q["line_number"], q["line"]) for q in lines] == [(2, '{"title": "no text"}'), (3, "not json")]
     assert all(q["errors"] for q in lines)
+
+
+def test_a_transient_read_failure_is_retried(prefect_harness: None, tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    from flows.core.settings import RunSettings
+    from flows.io import read as reading
+    from flows.pipeline import agenda_run
+
+    real_read_input = reading.read_input
+    failures = iter([OSError(errno.EIO, "Input/output error")])
+
+    def flaky_read_input(path: Path, max_bytes: int = reading.DEFAULT_MAX_BYTES):
+        failure = next(failures, None)
+        if failure is not None:
+            return reading.read_failure(str(path), failure)
+        return real_read_input(path, max_bytes)
+
+    monkeypatch.setattr(reading, "read_input", flaky_read_input)
+    settings = RunSettings(io_retries=1, io_retry_delay_seconds=0)
+    report = agenda_run([str(SEED)], str(tmp_path / "out"), settings)
+    assert report["counts"]["articles_written"] == 1 and report["rejected"] == []
+
+
+def test_a_read_that_keeps_failing_is_rejected_after_its_retries(
+    prefect_harness: None, tmp_path: Path, monkeypatch
+) -> None:
+    import errno
+
+    from flows.core.settings import RunSettings
+    from flows.io import read as reading
+    from flows.pipeline import agenda_run
+
+    def broken_read_input(path: Path, max_bytes: int = reading.DEFAULT_MAX_BYTES):
+        return reading.read_failure(str(path), OSError(errno.EIO, "Input/output error"))
+
+    monkeypatch.setattr(reading, "read_input", broken_read_input)
+    report = agenda_run([str(SEED)], str(tmp_path / "out"), RunSettings(io_retries=2, io_retry_delay_seconds=0))
+    assert [(r["code"], "after every retry" in r["detail"]) for r in report["rejected"]] == [("unreadable", True)]

@@ -29,7 +29,7 @@ def test_a_process_pool_gives_the_same_tables(cli_env: dict, reference: Path, tm
 
 
 def test_a_local_dask_cluster_gives_the_same_tables(cli_env: dict, reference: Path, tmp_path: Path) -> None:
-    pytest.importorskip("prefect_dask")
+    import prefect_dask  # noqa: F401  (the test extra installs it; a broken install must fail, not skip)
     out = tmp_path / "dask"
     args = ["run", str(WIKINEWS / "articles"), "--out", str(out), "--dask", "local", "--workers", "2",
             "--batch-size", "8"]

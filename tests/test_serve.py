@@ -117,10 +117,8 @@ def test_free_port_is_on_loopback_and_bindable() -> None:
 
 
 def test_a_server_that_is_not_healthy_in_time_is_reported_with_its_log(tmp_path: Path) -> None:
-    started = time.monotonic()
     with pytest.raises(ServerStartError, match="did not answer"):
         start_server(tmp_path, timeout=0.5, ui=False)
-    assert time.monotonic() - started < 20
     assert not (server_home(tmp_path) / "server.json").exists()
 
 

@@ -21,7 +21,7 @@ class Decoded:
 def detect_and_decode(data: bytes) -> tuple[str, str]:
     """Decode by BOM first, then strict UTF-8, then cp1252 (with latin-1 for its five undefined bytes)."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors=_STRAY_BYTES), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
     try:

@@ -20,27 +20,48 @@ class RunSettings:
     dask_address: str | None = None  # run the batch tasks on this Dask scheduler ("local" for a LocalCluster)
 
 
+# The environment variable of each setting: AGENDA_ and the CLI option's name (--lock-wait -> AGENDA_LOCK_WAIT).
+ENVIRONMENT_NAMES: dict[str, str] = {
+    "batch_size": "AGENDA_BATCH_SIZE",
+    "workers": "AGENDA_WORKERS",
+    "max_bytes": "AGENDA_MAX_BYTES",
+    "max_line_chars": "AGENDA_MAX_LINE_CHARS",
+    "lock_wait_seconds": "AGENDA_LOCK_WAIT",
+    "io_retries": "AGENDA_IO_RETRIES",
+    "io_retry_delay_seconds": "AGENDA_IO_RETRY_DELAY",
+    "io_timeout_seconds": "AGENDA_IO_TIMEOUT",
+    "taxonomy": "AGENDA_TAXONOMY",
+    "dask_address": "AGENDA_DASK",
+}
+_LOWEST = {"batch_size": 1, "workers": 1, "max_bytes": 1, "max_line_chars": 1, "lock_wait_seconds": 0,
+           "io_retries": 0, "io_retry_delay_seconds": 0, "io_timeout_seconds": 1}
+
+
+class SettingError(ValueError):
+    """An AGENDA_* variable that does not hold a usable value."""
+
+
 def field_types() -> dict[str, str]:
     return {f.name: str(f.type) for f in fields(RunSettings)}
 
 
 def parse_setting(name: str, raw: str) -> object:
-    """Turn an environment string into the field's type."""
+    """Turn an environment string into the field's type, within the field's bounds."""
     kind = field_types()[name]
-    if kind.startswith("int"):
-        return int(raw)
-    if kind.startswith("float"):
-        return float(raw)
-    return raw or None
+    if not kind.startswith(("int", "float")):
+        return raw or None
+    try:
+        value = int(raw) if kind.startswith("int") else float(raw)
+    except ValueError:
+        raise SettingError(f"{ENVIRONMENT_NAMES[name]}={raw!r} is not a number") from None
+    if value < _LOWEST[name]:
+        raise SettingError(f"{ENVIRONMENT_NAMES[name]}={raw!r} is below its lowest value, {_LOWEST[name]}")
+    return value
 
 
 def settings_from_env(environ: Mapping[str, str], base: RunSettings | None = None) -> RunSettings:
     """AGENDA_BATCH_SIZE=500, AGENDA_IO_RETRIES=5 ... override the defaults (or `base`)."""
-    updates = {
-        name: parse_setting(name, environ[f"AGENDA_{name.upper()}"])
-        for name in field_types()
-        if f"AGENDA_{name.upper()}" in environ
-    }
+    updates = {name: parse_setting(name, environ[var]) for name, var in ENVIRONMENT_NAMES.items() if var in environ}
     return replace(base or RunSettings(), **updates)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat as stat_flags
 from pathlib import Path
@@ -10,6 +11,18 @@ from flows.core.incremental import FileStat
 from flows.core.problems import Problem, problem
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Failures that may pass on their own (a network file system hiccup): worth a retry before an input is rejected.
+TRANSIENT_ERRNOS = frozenset({errno.EIO, errno.EAGAIN, errno.EINTR, errno.ESTALE, errno.EBUSY, errno.ETIMEDOUT})
+
+
+class TransientReadError(OSError):
+    """A read failed in a way that may pass: the read task raises it so that Prefect retries the batch."""
+
+
+def read_failure(location: str, error: OSError) -> Problem:
+    if error.errno in TRANSIENT_ERRNOS:
+        raise TransientReadError(error.errno, error.strerror, location) from error
+    return problem("unreadable", location, f"{type(error).__name__}: {error.strerror or error}")
 
 
 def stat_input(path: Path) -> FileStat | Problem:
@@ -20,7 +33,7 @@ def stat_input(path: Path) -> FileStat | Problem:
     except FileNotFoundError:
         return problem("not_found", location, "the file disappeared before it could be read")
     except OSError as error:
-        return problem("unreadable", location, f"{type(error).__name__}: {error.strerror or error}")
+        return read_failure(location, error)
     if not stat_flags.S_ISREG(info.st_mode):
         return problem("not_a_file", location)
     return FileStat(str(path.resolve()), location, info.st_size, info.st_mtime_ns)
@@ -35,7 +48,7 @@ def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Proble
     except FileNotFoundError:
         return problem("not_found", location, "the file disappeared before it could be read")
     except OSError as error:
-        return problem("unreadable", location, f"{type(error).__name__}: {error.strerror or error}")
+        return read_failure(location, error)
     if not stat_flags.S_ISREG(os.fstat(descriptor).st_mode):
         os.close(descriptor)
         return problem("not_a_file", location)
@@ -43,7 +56,7 @@ def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Proble
         try:
             data = handle.read(max_bytes + 1)
         except OSError as error:
-            return problem("unreadable", location, f"{type(error).__name__}: {error.strerror or error}")
+            return read_failure(location, error)
     if len(data) > max_bytes:
         return problem("too_large", location, f"larger than the limit of {max_bytes} bytes")
     return data

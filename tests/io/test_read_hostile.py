@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -45,11 +44,11 @@ def sparse_file(tmp_path: Path) -> Path:
 def test_a_200_mb_file_is_refused_from_its_stat_without_reading_it(sparse_file: Path) -> None:
     stat = stat_input(sparse_file)
     assert not isinstance(stat, Problem) and stat.size == SPARSE_BYTES
-    before, started = bytes_read_so_far(), time.perf_counter()
+    before = bytes_read_so_far()
     result = read_stable(stat, max_bytes=1_000_000)
-    elapsed, read = time.perf_counter() - started, bytes_read_so_far() - before
+    read = bytes_read_so_far() - before
     assert code_of(result) == "too_large" and f"{SPARSE_BYTES} bytes" in str(result.detail)
-    assert read < 64 * 1024 and elapsed < 1.0
+    assert read < 64 * 1024
 
 
 @pytest.mark.skipif(not Path("/proc/self/io").exists(), reason="needs Linux /proc/self/io to count bytes read")

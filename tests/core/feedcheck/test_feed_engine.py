@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs  # noqa: F401  (a declared dependency: a broken install must fail, not skip)
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.core.feedcheck.engine import MAX_ERRORS_PER_RECORD, RecordChecker
 from flows.io.schemas import load_schemas
-
-pytest.importorskip("jsonschema_rs")
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "schemas" / "examples"
 SCHEMAS = load_schemas()
