@@ -14,7 +14,7 @@ from flows.core.article import Article, RunContext, sha256_hex
 from flows.core.batch import Batch, Processed, TextInput
 from flows.core.feeditem import FeedInput
 from flows.core.incremental import FileStat, LedgerEntry, unchanged_by_content, unchanged_by_stat
-from flows.core.problems import Problem
+from flows.core.problems import Problem, problem
 from flows.core.registry import RegistryEntry, merge_actor_rows
 from flows.core.settings import RunSettings
 from flows.core.tally import Tally, add_rows, admit, note_problem, note_unchanged
@@ -98,7 +98,7 @@ class Dispatcher:
             if isinstance(stat, Problem):
                 note_problem(self.tally, stat)
             elif unchanged_by_stat(stat, previous := self.last.get(stat.key)) and previous is not None:
-                note_unchanged(self.tally, stat, previous)
+                note_unchanged(self.tally, stat, previous)  # rejected inputs never match: see unchanged_by_stat
             else:
                 wanted.append(stat)
         return wanted
@@ -116,25 +116,44 @@ class Dispatcher:
                 items.append(TextInput(stat, data, digest))
         return items
 
-    def take_texts(self, paths: Sequence[Path]) -> None:
+    def io_options(self) -> dict[str, float]:
         s = self.settings
-        reader = read_batch.with_options(
-            retries=s.io_retries, retry_delay_seconds=s.io_retry_delay_seconds, timeout_seconds=s.io_timeout_seconds
-        )
-        self.submit(self.texts(reader(self.changed(stat_batch(paths)), s.max_bytes, s.io_retries)))
+        return {"retries": s.io_retries, "retry_delay_seconds": s.io_retry_delay_seconds,
+                "timeout_seconds": s.io_timeout_seconds}
+
+    def stat(self, paths: Sequence[Path]) -> list[FileStat | Problem]:
+        """Stats of a batch; when the task fails even after its retries, every file of the batch is rejected."""
+        try:
+            return stat_batch.with_options(**self.io_options())(paths)
+        except Exception as error:  # kept as data: each input of the batch gets the error as its reason
+            return [problem("unreadable", str(p), f"stat failed after every retry: {error!r}") for p in paths]
+
+    def read(self, stats: Sequence[FileStat]) -> list[tuple[FileStat, bytes | Problem]]:
+        """Bytes of a batch; a timeout or error that outlasts the retries rejects the batch's files."""
+        s = self.settings
+        try:
+            return read_batch.with_options(**self.io_options())(stats, s.max_bytes, s.io_retries)
+        except Exception as error:  # kept as data: each input of the batch gets the error as its reason
+            reason = f"read failed after every retry: {error!r}"
+            return [(stat, problem("unreadable", stat.location, reason)) for stat in stats]
+
+    def take_texts(self, paths: Sequence[Path]) -> None:
+        self.submit(self.texts(self.read(self.changed(self.stat(paths)))))
 
     def take_feed(self, path: Path) -> None:
         """Stream a feed: valid items in batches, invalid lines to the quarantine; an unchanged feed is skipped."""
-        changed = self.changed(stat_batch([path]))
+        changed = self.changed(self.stat([path]))
         if not changed:
             return
         self.tally.inputs_seen -= 1  # the feed's items are the inputs, counted one by one below
         feed = changed[0]
         batch: list[Work] = []
+        read_whole = True
         for entry in iter_feed(feed, self.settings.max_bytes):
             self.tally.inputs_seen += 1
             if isinstance(entry, Problem):
                 note_problem(self.tally, entry)
+                read_whole = False
             elif isinstance(entry, Quarantined):
                 self.quarantine_line(feed, entry)
             elif unchanged_by_content(entry.sha256, previous := self.last.get(entry.stat.key)) and previous:
@@ -145,8 +164,9 @@ class Dispatcher:
                     self.submit(batch)
                     batch = []
         self.submit(batch)
-        self.tally.entries.append(LedgerEntry(feed.key, feed.location, feed.size, feed.mtime_ns, None, None,
-                                              "written", self.context.run_id))
+        if read_whole:  # a feed that could not be read is taken again next run, not skipped as unchanged
+            self.tally.entries.append(LedgerEntry(feed.key, feed.location, feed.size, feed.mtime_ns, None, None,
+                                                  "written", self.context.run_id))
 
     def quarantine_line(self, feed: FileStat, entry: Quarantined) -> None:
         if feed.key not in self.quarantine:

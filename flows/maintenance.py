@@ -10,7 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.core.status import status_lines
+from flows.io.commit import recover
 from flows.io.compaction import Compacted, compact, recover_compaction
+from flows.io.datapackage import write_datapackage
+from flows.io.ledger import open_ledger
 from flows.io.locks import output_lock, read_holder
 from flows.io.outputs import TABLES, OutputLayout
 
@@ -21,11 +24,14 @@ def compact_output(out: Path, tables: list[str] | None = None, lock_wait_seconds
     stamp = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
     with output_lock(layout.state_dir, f"compact-{stamp}", lock_wait_seconds):
         recover_compaction(layout)
+        ledger = open_ledger(layout.state_dir)
+        try:
+            recover(layout.root, layout.state_dir, ledger)  # an interrupted run's files first, or they would be lost
+        finally:
+            ledger.close()
         done = compact(layout, tables or list(TABLES), stamp)
-    if done:
-        from flows.io.datapackage import write_datapackage
-
-        write_datapackage(layout, taxonomy_version_of(layout))
+        if done:
+            write_datapackage(layout, taxonomy_version_of(layout))
     return done
 
 

@@ -48,9 +48,9 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
             logger.warning("took over the lock left by %s, which is no longer running", stale.describe())
         ledger = open_ledger(layout.state_dir)
         try:
+            recover_compaction(layout)
             for run_id in recover(layout.root, layout.state_dir, ledger):
                 logger.warning("finished committing run %s, which was interrupted", run_id)
-            recover_compaction(layout)
             tally = new_tally(context.run_id, published_articles(ledger) or known_articles(layout))
             parts = {name: open_table_part(layout, name, context.started_at, context.run_id) for name in TABLES}
             last = latest_entries(ledger)
@@ -60,7 +60,8 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
             commit_output(layout, context.run_id, quote(parts), quote(dispatcher), quote(report), ledger)
         finally:
             ledger.close()
-        describe_output(layout, taxonomy_version)
+        if tally.written or not (layout.root / "datapackage.json").exists():  # the files changed, or never described
+            describe_output(layout, taxonomy_version)
     logger.info("run %s: %s articles written", context.run_id, tally.written)
     publish_summary_artifact(report, dispatcher)
     return report

@@ -14,15 +14,15 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from flows.io.outputs import TABLES
+from flows.io.outputs import PUBLISHED_TABLES
 from tests.conftest import REPO, SEED, SHARED, WIKINEWS, run_cli
 
 BBC = SHARED / "corpora" / "bbc-news"
-RUN_COLUMNS = ("run_id", "ingested_at")
+RUN_COLUMNS = ("run_id", "ingested_at", "first_seen", "last_seen")  # when a row was written, not what it says
 
 
 def table(out: Path, name: str) -> pl.DataFrame:
-    files = sorted((out / "parquet" / name).rglob("*.parquet"))
+    files = sorted((out / "parquet" / name).rglob("[!.]*.parquet"))
     if not files:
         return pl.DataFrame()
     frame = pl.concat([pl.read_parquet(f) for f in files], how="vertical")
@@ -35,7 +35,7 @@ def canonical(frame: pl.DataFrame) -> list[tuple]:
 
 
 def assert_same_tables(left: Path, right: Path) -> None:
-    for name in TABLES:
+    for name in PUBLISHED_TABLES:
         assert canonical(table(left, name)) == canonical(table(right, name)), name
 
 

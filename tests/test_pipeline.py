@@ -79,8 +79,10 @@ def test_report_is_written_and_valid(runs: tuple[Path, dict, dict]) -> None:
 def test_second_run_adds_nothing(runs: tuple[Path, dict, dict]) -> None:
     out, first, second = runs
     assert second["counts"]["articles_written"] == 0
-    # Every input, even one rejected before, is unchanged now: nothing is read again, nothing is added.
-    assert second["counts"]["unchanged"] == first["counts"]["inputs_seen"]
+    # Every accepted input is unchanged now; rejected ones are looked at again (a limit may have changed) and
+    # rejected again with the same reasons.
+    assert second["counts"]["unchanged"] == first["counts"]["inputs_seen"] - first["counts"]["rejected"]
+    assert sorted(r["code"] for r in second["rejected"]) == sorted(r["code"] for r in first["rejected"])
     assert second["tables"] == {}
     assert all(second["run_id"] not in p.name for p in out.rglob("*.parquet"))
 

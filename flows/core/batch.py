@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -79,9 +80,21 @@ def process_inputs(
     max_line_chars: int,
 ) -> list[Processed]:
     """Every input of the batch, in order; a bad input becomes a problem, never an exception."""
-    return [
-        process_text(item, context, extractors, validator, max_line_chars)
-        if isinstance(item, TextInput)
-        else process_feed_item(item, context, extractors, validator)
-        for item in items
-    ]
+    return [process_one(item, context, extractors, validator, max_line_chars) for item in items]
+
+
+def process_one(
+    item: TextInput | FeedInput,
+    context: RunContext,
+    extractors: Extractors,
+    validator: Draft202012Validator,
+    max_line_chars: int,
+) -> Processed:
+    """One input; a defect met on it becomes that input's problem (with the traceback), never the run's end."""
+    try:
+        if isinstance(item, TextInput):
+            return process_text(item, context, extractors, validator, max_line_chars)
+        return process_feed_item(item, context, extractors, validator)
+    except Exception as error:  # recorded in full as data: the run goes on with the other inputs
+        trace = "".join(traceback.format_exception(error))
+        return Processed(item.stat, item.sha256, problem("extraction_failed", item.stat.location, trace))

@@ -29,7 +29,7 @@ def item_location(location: str, line: int) -> str:
 
 def parse_timestamp(value: str | None) -> datetime | None:
     """feed-item.v1 has already checked the RFC 3339 form; Python reads it once "Z" is spelled as an offset."""
-    return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+    return datetime.fromisoformat(value.upper().replace("Z", "+00:00")) if value else None
 
 
 def layout_from_item(item: Mapping[str, Any]) -> Layout | str:

@@ -35,13 +35,14 @@ class LedgerEntry:
 
 
 def unchanged_by_stat(stat: FileStat, last: LedgerEntry | None) -> bool:
-    """Same size and modification time as when a run last took it: skip it without reading."""
-    return last is not None and last.size == stat.size and last.mtime_ns == stat.mtime_ns
+    """Same size and modification time as when a run last took it: skip it without reading. An input rejected last
+    time is always read again: its rejection may have depended on a limit the user has changed since."""
+    return last is not None and last.outcome != "rejected" and last.size == stat.size and last.mtime_ns == stat.mtime_ns
 
 
 def unchanged_by_content(sha256: str, last: LedgerEntry | None) -> bool:
-    """Touched but not changed (same bytes): nothing to do either."""
-    return last is not None and last.sha256 == sha256
+    """Touched but not changed (same bytes): nothing to do either, unless it was rejected (see unchanged_by_stat)."""
+    return last is not None and last.outcome != "rejected" and last.sha256 == sha256
 
 
 def carry_forward(stat: FileStat, last: LedgerEntry, run_id: str, sha256: str | None = None) -> LedgerEntry:

@@ -22,6 +22,7 @@ REASONS: dict[str, str] = {
     "not_a_file": "the path is not a regular file (a device, socket or pipe)",
     "invalid_feed_item": "a feed line is not a valid feed item",
     "markup_page": "the file is an HTML or XML page, not article text",
+    "extraction_failed": "the article could not be processed: a defect in agenda, reported with its traceback",
 }
 
 

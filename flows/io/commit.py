@@ -47,6 +47,8 @@ def apply_manifest(root: Path, state_dir: Path, path: Path, ledger: sqlite3.Conn
         temp, final = root / temp_name, root / final_name
         if temp.exists():
             publish(temp, final)
+        elif not final.exists():
+            raise FileNotFoundError(f"commit {document['run_id']} cannot finish: {temp_name} and {final_name} are gone")
         if number == 0:
             crash_point("mid-renames")
     record_run(ledger, document["run_id"], [LedgerEntry(**entry) for entry in document["ledger"]])

@@ -68,7 +68,10 @@ def build_partition(layout: OutputLayout, table: str, partition: Path, stamp: st
     for folder in (new_parquet, new_json):
         folder.mkdir(parents=True)
     rows = write_parquet(parquet_parts, table, new_parquet / f"part-compacted-{stamp}.parquet")
-    write_jsonl([p for p in json_parts if p.exists()], new_json / f"part-compacted-{stamp}.jsonl")
+    missing = [p for p in json_parts if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"{table}/{partition.name}: the JSON Lines twin {missing[0]} is missing")
+    write_jsonl(json_parts, new_json / f"part-compacted-{stamp}.jsonl")
     for folder in (new_parquet, new_json):
         fsync_dir(folder)
     replace_directory(new_parquet, partition, work_dir(layout, stamp) / "old" / "parquet" / table / partition.name)
@@ -98,4 +101,11 @@ def recover_compaction(layout: OutputLayout) -> None:
             target = layout.root / tree / table / partition
             if not target.exists():
                 new.rename(target)
+            elif tree == "json" and parquet_was_swapped(layout, table, partition, stamp_dir.name):
+                # Killed between the two swaps: finish the JSON one, so the twins describe the same files.
+                replace_directory(new, target, stamp_dir / "old" / tree / table / partition)
         shutil.rmtree(stamp_dir)
+
+
+def parquet_was_swapped(layout: OutputLayout, table: str, partition: str, stamp: str) -> bool:
+    return (layout.root / "parquet" / table / partition / f"part-compacted-{stamp}.parquet").exists()

@@ -7,7 +7,7 @@ import os
 import secrets
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -66,24 +66,32 @@ def write_json_atomic(path: Path, document: Any) -> None:
 
 
 class TablePart:
-    """One run's part of one table, Parquet and JSON Lines side by side, invisible until commit()."""
+    """One run's part of one table, Parquet and JSON Lines side by side, invisible until committed. Nothing is
+    created on disk until the first rows arrive, so a run that writes nothing leaves nothing behind."""
 
     def __init__(self, parquet_path: Path, jsonl_path: Path, schema: pa.Schema) -> None:
         self.finals = (parquet_path, jsonl_path)
         self.temps = (temp_path_for(parquet_path), temp_path_for(jsonl_path))
-        for path in self.finals:
-            path.parent.mkdir(parents=True, exist_ok=True)
         self.schema = schema
         self.rows = 0
-        self._parquet = pq.ParquetWriter(self.temps[0], schema, compression=PARQUET_COMPRESSION)
-        self._jsonl = self.temps[1].open("w", encoding="utf-8")
+        self._parquet: pq.ParquetWriter | None = None
+        self._jsonl: TextIO | None = None
+
+    def open(self) -> tuple[pq.ParquetWriter, TextIO]:
+        if self._parquet is None or self._jsonl is None:
+            for path in self.finals:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self._parquet = pq.ParquetWriter(self.temps[0], self.schema, compression=PARQUET_COMPRESSION)
+            self._jsonl = self.temps[1].open("w", encoding="utf-8")
+        return self._parquet, self._jsonl
 
     def append(self, rows: Sequence[dict[str, Any]]) -> None:
         """Write rows as one Parquet row group and as JSON lines."""
         if not rows:
             return
-        self._parquet.write_table(pa.Table.from_pylist(list(rows), schema=self.schema))
-        self._jsonl.writelines(json_line(row) + "\n" for row in rows)
+        parquet, jsonl = self.open()
+        parquet.write_table(pa.Table.from_pylist(list(rows), schema=self.schema))
+        jsonl.writelines(json_line(row) + "\n" for row in rows)
         self.rows += len(rows)
 
     def finish(self) -> list[tuple[Path, Path]]:
@@ -92,10 +100,11 @@ class TablePart:
         if self.rows == 0:
             self.abort()
             return []
-        self._parquet.close()
-        self._jsonl.flush()
-        os.fsync(self._jsonl.fileno())
-        self._jsonl.close()
+        parquet, jsonl = self.open()
+        parquet.close()
+        jsonl.flush()
+        os.fsync(jsonl.fileno())
+        jsonl.close()
         fsync_file(self.temps[0])
         return list(zip(self.temps, self.finals, strict=True))
 
@@ -105,8 +114,9 @@ class TablePart:
 
     def abort(self) -> None:
         """Close and delete the temp files; nothing of this part becomes visible."""
-        self._parquet.close()
-        if not self._jsonl.closed:
+        if self._parquet is not None:
+            self._parquet.close()
+        if self._jsonl is not None and not self._jsonl.closed:
             self._jsonl.close()
         for temp in self.temps:
             temp.unlink(missing_ok=True)
