@@ -218,3 +218,25 @@ def test_a_read_that_keeps_failing_is_rejected_after_its_retries(
     monkeypatch.setattr(reading, "read_input", broken_read_input)
     report = agenda_run([str(SEED)], str(tmp_path / "out"), RunSettings(io_retries=2, io_retry_delay_seconds=0))
     assert [(r["code"], "after every retry" in r["detail"]) for r in report["rejected"]] == [("unreadable", True)]
+
+
+def test_feed_items_keep_their_identity_when_lines_move(prefect_harness: None, tmp_path: Path) -> None:
+    from flows.core.settings import RunSettings
+    from flows.pipeline import agenda_run
+
+    def item(title: str, text: str, source_id: str | None = None) -> str:
+        return json.dumps({"title": title, "text": text} | ({"source_id": source_id} if source_id else {}))
+
+    feed, out = tmp_path / "feed.jsonl", str(tmp_path / "out")
+    first = [item("Rates rise", "The Bank of England raised rates."), item("Talks", "Ministers met.", "wire-7")]
+    feed.write_text("\n".join(first) + "\n")
+    agenda_run([str(feed)], out, RunSettings())
+    moved = [item("New one", "A new story arrived today."), first[0], item("Talks", "Ministers met again.", "wire-7")]
+    feed.write_text("\n".join(moved) + "\n")
+    report = agenda_run([str(feed)], out, RunSettings())
+    assert (report["counts"]["articles_written"], report["counts"]["unchanged"], report["duplicates"]) == (2, 1, [])
+    articles = pl.read_parquet(f"{out}/parquet/articles/**/*.parquet")
+    latest = articles.filter(pl.col("is_latest"))["title"].sort().to_list()
+    assert latest == ["New one", "Rates rise", "Talks"]
+    replaced = articles.filter(~pl.col("is_latest"))
+    assert replaced["title"].to_list() == ["Talks"] and "again" not in replaced["text"][0]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from flows.core.feedcheck.encoding import decode_stream
 from flows.core.feedcheck.engine import RecordChecker
@@ -38,8 +39,18 @@ def feed_item_checker() -> RecordChecker:
     return RecordChecker(load_schemas()[resolve_schema_name("feed-item")], load_schemas())
 
 
-def item_stat(stat: FileStat, line: int, raw: bytes) -> FileStat:
-    return FileStat(item_location(stat.key, line), item_location(stat.location, line), len(raw), stat.mtime_ns)
+def item_identity(item: Mapping[str, Any], sha256: str) -> str:
+    """What names an item across versions of its feed: its source id or URL when it has one (a changed text then
+    supersedes the old one), else its content (lines may move when others are added, and that changes nothing)."""
+    if item.get("source_id"):
+        return f"id={item['source_id']}"
+    if item.get("url"):
+        return f"url={item['url']}"
+    return f"sha256={sha256}"
+
+
+def item_stat(stat: FileStat, line: int, raw: bytes, identity: str) -> FileStat:
+    return FileStat(f"{stat.key}#{identity}", item_location(stat.location, line), len(raw), stat.mtime_ns)
 
 
 def iter_feed(stat: FileStat, max_record_bytes: int) -> Iterator[FeedInput | Quarantined | Problem]:
@@ -56,7 +67,9 @@ def iter_feed(stat: FileStat, max_record_bytes: int) -> Iterator[FeedInput | Qua
     for entry in check_entries(framed, feed_item_checker(), max_record_bytes):
         raw = entry.raw or b""
         if entry.valid and entry.is_record:
-            yield FeedInput(item_stat(stat, entry.line, raw), entry.value, hashlib.sha256(raw).hexdigest())
+            digest = hashlib.sha256(raw).hexdigest()
+            identity = item_identity(entry.value, digest)
+            yield FeedInput(item_stat(stat, entry.line, raw, identity), entry.value, digest)
         else:
             text = raw.decode("utf-8", errors="replace")
             yield Quarantined(entry.line, text, [f"{i.pointer or '/'}: {i.message} [{i.code}]" for i in entry.issues])
