@@ -5,17 +5,10 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
 
 # C0 controls other than tab, newline, carriage return and form feed never occur in article text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BINARY_SHARE = 0.01
-
-
-@dataclass(frozen=True, slots=True)
-class Decoded:
-    text: str
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16" or "cp1252"
 
 
 def detect_and_decode(data: bytes) -> tuple[str, str]:
