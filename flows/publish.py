@@ -13,11 +13,12 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows.core.derive import Row
+from flows.core.incremental import articles_moved, current_articles, current_entries
 from flows.core.jsonrows import to_json_value
 from flows.core.summary import summary_markdown
 from flows.io.commit import commit_run
 from flows.io.datapackage import write_datapackage
-from flows.io.outputs import OutputLayout, mark_superseded, stage_registry
+from flows.io.outputs import OutputLayout, reconcile_latest, stage_registry
 from flows.io.storage import TablePart, write_temp
 
 if TYPE_CHECKING:  # the dispatcher imports this module's tasks
@@ -46,7 +47,9 @@ def commit_output(
         renames.extend(parts[name].finish())
     for feed in run.quarantine.values():
         renames.extend(feed.finish())
-    renames.extend(mark_superseded(layout, run.tally.superseded))
+    merged = current_entries(run.last, run.tally.entries)
+    if articles_moved(run.last, merged):
+        renames.extend(reconcile_latest(layout, current_articles(merged)))
     if run.tally.written:
         renames.extend(stage_registry(layout, run.registry))
     report_path = layout.report_path(run_id)

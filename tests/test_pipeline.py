@@ -240,3 +240,25 @@ def test_feed_items_keep_their_identity_when_lines_move(prefect_harness: None, t
     assert latest == ["New one", "Rates rise", "Talks"]
     replaced = articles.filter(~pl.col("is_latest"))
     assert replaced["title"].to_list() == ["Talks"] and "again" not in replaced["text"][0]
+
+
+def test_is_latest_follows_reverts_and_shared_content(prefect_harness: None, tmp_path: Path) -> None:
+    from flows.core.settings import RunSettings
+    from flows.pipeline import agenda_run
+
+    inbox, out = tmp_path / "in", str(tmp_path / "out")
+    inbox.mkdir()
+    x, y = "Talks resume\n\nMinisters met in Geneva.\n", "Talks end\n\nMinisters left Geneva.\n"
+
+    def run_with(a: str, b: str | None = None) -> dict[str, bool]:
+        (inbox / "a.txt").write_text(a)
+        if b is not None:
+            (inbox / "b.txt").write_text(b)
+        agenda_run([str(inbox)], out, RunSettings())
+        rows = pl.read_parquet(f"{out}/parquet/articles/**/*.parquet").select("title", "is_latest").rows()
+        return dict(rows)
+
+    assert run_with(x) == {"Talks resume": True}
+    assert run_with(y) == {"Talks resume": False, "Talks end": True}
+    assert run_with(x) == {"Talks resume": True, "Talks end": False}  # a revert
+    assert run_with(y, x) == {"Talks resume": True, "Talks end": True}  # b.txt holds the first version now

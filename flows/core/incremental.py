@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -59,3 +60,25 @@ def superseded_article(new_article_id: str, last: LedgerEntry | None) -> str | N
     if last is None or last.article_id is None or last.article_id == new_article_id:
         return None
     return last.article_id
+
+
+def current_entries(last: Mapping[str, LedgerEntry], entries: Iterable[LedgerEntry]) -> dict[str, LedgerEntry]:
+    """Each input's entry after this run. A rejection leaves the input's article as it was: a broken file does
+    not take its last good version out of the tables."""
+    merged = dict(last)
+    for entry in entries:
+        if entry.outcome != "rejected" or entry.key not in merged:
+            merged[entry.key] = entry
+    return merged
+
+
+def current_articles(merged: Mapping[str, LedgerEntry]) -> set[str]:
+    """The articles some input holds now: exactly the ones whose is_latest is true."""
+    return {entry.article_id for entry in merged.values() if entry.article_id and entry.outcome != "rejected"}
+
+
+def articles_moved(last: Mapping[str, LedgerEntry], merged: Mapping[str, LedgerEntry]) -> bool:
+    """True when some input now holds another article than before (a change, a revert, a copy of another input)."""
+    return any(
+        entry.article_id and key in last and last[key].article_id != entry.article_id for key, entry in merged.items()
+    )

@@ -32,7 +32,6 @@ class Tally:
     duplicates: list[Duplicate] = field(default_factory=list)
     table_rows: dict[str, int] = field(default_factory=dict)
     entries: list[LedgerEntry] = field(default_factory=list)
-    superseded: dict[str, str] = field(default_factory=dict)  # old article_id -> the article_id replacing it
 
 
 def new_tally(run_id: str, published: Mapping[str, str]) -> Tally:
@@ -79,7 +78,6 @@ def admit_article(processed: Processed, article: Article, tally: Tally, last: Le
         tally.written += 1
         old = superseded_article(article.article_id, last)
         if old is not None:
-            tally.superseded[old] = article.article_id
             article.record["supersedes"] = old
         tally.entries.append(entry_for(processed, "written", tally.run_id, article.article_id, supersedes=old))
         return True

@@ -84,38 +84,34 @@ def known_articles(layout: OutputLayout) -> dict[str, str]:
     return known
 
 
-def unmark_latest(table: pa.Table, superseded: Mapping[str, str]) -> pa.Table:
-    """The same rows with is_latest false for every superseded article."""
-    hit = pc.is_in(table.column("article_id"), value_set=pa.array(list(superseded), pa.string()))
-    latest = pc.and_(table.column("is_latest"), pc.invert(hit))
+def with_latest_flags(table: pa.Table, current: set[str]) -> pa.Table:
+    """The same rows, is_latest true exactly for the articles some input holds now."""
+    latest = pc.is_in(table.column("article_id"), value_set=pa.array(sorted(current), pa.string()))
     index = table.schema.get_field_index("is_latest")
     return table.set_column(index, table.schema.field(index), latest)
 
 
-def rewrite_part(layout: OutputLayout, path: Path, superseded: Mapping[str, str]) -> list[tuple[Path, Path]]:
+def rewrite_part(layout: OutputLayout, path: Path, current: set[str]) -> list[tuple[Path, Path]]:
     """Write new versions of one articles part (Parquet and JSON Lines) to temp files; return their renames."""
-    table = unmark_latest(pq.read_table(path, schema=table_arrow_schema("articles")), superseded)
+    table = with_latest_flags(pq.read_table(path, schema=table_arrow_schema("articles")), current)
     parquet_temp = temp_path_for(path)
     pq.write_table(table, parquet_temp, compression=PARQUET_COMPRESSION)
     fsync_file(parquet_temp)
     twin = layout.json_twin(path)
     lines = [json.loads(line) for line in twin.read_text("utf-8").splitlines()]
     for row in lines:
-        row["is_latest"] = row["is_latest"] and row["article_id"] not in superseded
+        row["is_latest"] = row["article_id"] in current
     json_temp = write_temp(twin, "".join(json_line(row) + "\n" for row in lines).encode("utf-8"))
     return [(parquet_temp, path), (json_temp, twin)]
 
 
-def mark_superseded(layout: OutputLayout, superseded: Mapping[str, str]) -> list[tuple[Path, Path]]:
-    """Renames that flip is_latest off for articles replaced by a newer version of their input."""
-    if not superseded:
-        return []
-    wanted = set(superseded)
+def reconcile_latest(layout: OutputLayout, current: set[str]) -> list[tuple[Path, Path]]:
+    """Renames that bring every published article's is_latest in line with what the inputs hold now."""
     renames: list[tuple[Path, Path]] = []
     for path in layout.table_files("articles"):
-        ids = set(pq.read_table(path, columns=["article_id"]).column("article_id").to_pylist())
-        if ids & wanted:
-            renames.extend(rewrite_part(layout, path, superseded))
+        flags = pq.read_table(path, columns=["article_id", "is_latest"]).to_pydict()
+        if any((a in current) != f for a, f in zip(flags["article_id"], flags["is_latest"], strict=True)):
+            renames.extend(rewrite_part(layout, path, current))
     return renames
 
 
