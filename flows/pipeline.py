@@ -49,7 +49,8 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
         ledger = open_ledger(layout.state_dir)
         try:
             recover_compaction(layout)
-            for run_id in recover(layout.root, layout.state_dir, ledger):
+            recovered = recover(layout.root, layout.state_dir, ledger)
+            for run_id in recovered:
                 logger.warning("finished committing run %s, which was interrupted", run_id)
             tally = new_tally(context.run_id, published_articles(ledger) or known_articles(layout))
             parts = {name: open_table_part(layout, name, context.started_at, context.run_id) for name in TABLES}
@@ -57,10 +58,10 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
             dispatcher = Dispatcher(layout, context, settings, tally, last, parts, read_registry(layout))
             dispatcher.run(iter_inputs(sources))
             report = build_report(context, sources, out, tally, datetime.now(UTC), taxonomy_version)
-            commit_output(layout, context.run_id, quote(parts), quote(dispatcher), quote(report), ledger)
+            published = commit_output(layout, context.run_id, quote(parts), quote(dispatcher), quote(report), ledger)
         finally:
             ledger.close()
-        if tally.written or not (layout.root / "datapackage.json").exists():  # the files changed, or never described
+        if published or recovered or not (layout.root / "datapackage.json").exists():  # only when the files changed
             describe_output(layout, taxonomy_version)
     logger.info("run %s: %s articles written", context.run_id, tally.written)
     publish_summary_artifact(report, dispatcher)

@@ -40,8 +40,9 @@ def commit_output(
     run: Dispatcher,
     report: Mapping[str, object],
     ledger: sqlite3.Connection,
-) -> None:
-    """Everything the run publishes becomes visible together, or (after a crash) is finished by the next run."""
+) -> bool:
+    """Everything the run publishes becomes visible together, or (after a crash) is finished by the next run.
+    Returns whether any table file changed (the run report alone does not count)."""
     renames: list[tuple[Path, Path]] = []
     for name in sorted(parts, key=lambda table: table == "articles"):  # articles last: listed once complete
         renames.extend(parts[name].finish())
@@ -54,8 +55,10 @@ def commit_output(
         renames.extend(stage_registry(layout, run.registry))
     report_path = layout.report_path(run_id)
     report_bytes = (json.dumps(to_json_value(report), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    table_files_changed = bool(renames)
     renames.append((write_temp(report_path, report_bytes), report_path))
     commit_run(layout.root, layout.state_dir, run_id, renames, run.tally.entries, ledger)
+    return table_files_changed
 
 
 @task(name="write-datapackage", cache_policy=NO_CACHE)

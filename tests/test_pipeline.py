@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -262,3 +263,7 @@ def test_is_latest_follows_reverts_and_shared_content(prefect_harness: None, tmp
     assert run_with(y) == {"Talks resume": False, "Talks end": True}
     assert run_with(x) == {"Talks resume": True, "Talks end": False}  # a revert
     assert run_with(y, x) == {"Talks resume": True, "Talks end": True}  # b.txt holds the first version now
+    package = json.loads((Path(out) / "datapackage.json").read_text())
+    described = {f["path"]: f["hash"] for r in package["resources"] for f in r.get("agenda:files", [])}
+    for path, digest in described.items():
+        assert digest == "sha256:" + hashlib.sha256((Path(out) / path).read_bytes()).hexdigest(), path
