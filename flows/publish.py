@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -14,12 +13,11 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.core.derive import Row
 from flows.core.incremental import articles_moved, current_articles, current_entries
-from flows.core.jsonrows import to_json_value
 from flows.core.summary import summary_markdown
 from flows.io.commit import commit_run
 from flows.io.datapackage import write_datapackage
 from flows.io.outputs import OutputLayout, reconcile_latest, stage_registry
-from flows.io.storage import TablePart, write_temp
+from flows.io.storage import TablePart, json_document, write_temp
 
 if TYPE_CHECKING:  # the dispatcher imports this module's tasks
     from flows.dispatch import Dispatcher
@@ -54,9 +52,8 @@ def commit_output(
     if run.tally.written:
         renames.extend(stage_registry(layout, run.registry))
     report_path = layout.report_path(run_id)
-    report_bytes = (json.dumps(to_json_value(report), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     table_files_changed = bool(renames)
-    renames.append((write_temp(report_path, report_bytes), report_path))
+    renames.append((write_temp(report_path, json_document(report)), report_path))
     commit_run(layout.root, layout.state_dir, run_id, renames, run.tally.entries, ledger)
     return table_files_changed
 

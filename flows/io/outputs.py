@@ -13,11 +13,10 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows.core.article import SCHEMA_VERSION
-from flows.core.jsonrows import json_line
 from flows.core.registry import RegistryEntry, entry_from_row, registry_rows
 from flows.core.tableschema import TABLE_SCHEMAS, arrow_schema
 from flows.io.schemas import load_schemas, resolve_schema_name, schema_registry
-from flows.io.storage import PARQUET_COMPRESSION, TablePart, fsync_file, temp_path_for, write_temp
+from flows.io.storage import TablePart, stage_table
 
 TABLES = ("articles", "sentences", "actors", "issues", "mentions", "links")  # one part per run, partitioned by day
 PUBLISHED_TABLES = (*TABLES, "registry")  # the registry is one file, rewritten whole
@@ -94,15 +93,11 @@ def with_latest_flags(table: pa.Table, current: set[str]) -> pa.Table:
 def rewrite_part(layout: OutputLayout, path: Path, current: set[str]) -> list[tuple[Path, Path]]:
     """Write new versions of one articles part (Parquet and JSON Lines) to temp files; return their renames."""
     table = with_latest_flags(pq.read_table(path, schema=table_arrow_schema("articles")), current)
-    parquet_temp = temp_path_for(path)
-    pq.write_table(table, parquet_temp, compression=PARQUET_COMPRESSION)
-    fsync_file(parquet_temp)
     twin = layout.json_twin(path)
     lines = [json.loads(line) for line in twin.read_text("utf-8").splitlines()]
     for row in lines:
         row["is_latest"] = row["article_id"] in current
-    json_temp = write_temp(twin, "".join(json_line(row) + "\n" for row in lines).encode("utf-8"))
-    return [(parquet_temp, path), (json_temp, twin)]
+    return stage_table(table, lines, path, twin)
 
 
 def reconcile_latest(layout: OutputLayout, current: set[str]) -> list[tuple[Path, Path]]:
@@ -124,12 +119,6 @@ def read_registry(layout: OutputLayout) -> dict[str, RegistryEntry]:
 
 def stage_registry(layout: OutputLayout, registry: Mapping[str, RegistryEntry]) -> list[tuple[Path, Path]]:
     """Write the whole registry to temp files beside its two published paths; return the renames."""
-    parquet_path, jsonl_path = layout.registry_paths()
     rows = registry_rows(registry)
-    parquet_path.parent.mkdir(parents=True, exist_ok=True)
-    parquet_temp = temp_path_for(parquet_path)
-    pq.write_table(pa.Table.from_pylist(rows, schema=table_arrow_schema("registry")), parquet_temp,
-                   compression=PARQUET_COMPRESSION)
-    fsync_file(parquet_temp)
-    jsonl_temp = write_temp(jsonl_path, "".join(json_line(row) + "\n" for row in rows).encode("utf-8"))
-    return [(parquet_temp, parquet_path), (jsonl_temp, jsonl_path)]
+    return stage_table(pa.Table.from_pylist(rows, schema=table_arrow_schema("registry")), rows,
+                       *layout.registry_paths())

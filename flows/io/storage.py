@@ -60,9 +60,28 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         temp.unlink(missing_ok=True)
 
 
+def json_document(document: Any) -> bytes:
+    """A JSON document as the project writes them: indented, UTF-8 kept as is, timestamps as RFC 3339."""
+    return (json.dumps(to_json_value(document), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 def write_json_atomic(path: Path, document: Any) -> None:
-    text = json.dumps(to_json_value(document), ensure_ascii=False, indent=2) + "\n"
-    write_bytes_atomic(path, text.encode("utf-8"))
+    write_bytes_atomic(path, json_document(document))
+
+
+def json_lines(rows: Sequence[dict[str, Any]]) -> bytes:
+    return "".join(json_line(row) + "\n" for row in rows).encode("utf-8")
+
+
+def stage_table(
+    table: pa.Table, rows: Sequence[dict[str, Any]], parquet_path: Path, jsonl_path: Path
+) -> list[tuple[Path, Path]]:
+    """Write a whole table file and its JSON Lines twin under temp names; return the renames that publish them."""
+    parquet_path.parent.mkdir(parents=True, exist_ok=True)
+    parquet_temp = temp_path_for(parquet_path)
+    pq.write_table(table, parquet_temp, compression=PARQUET_COMPRESSION)
+    fsync_file(parquet_temp)
+    return [(parquet_temp, parquet_path), (write_temp(jsonl_path, json_lines(rows)), jsonl_path)]
 
 
 class TablePart:
