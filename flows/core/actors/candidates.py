@@ -24,6 +24,8 @@ class Candidate:
     registry: bool = False  # the name came from a gazetteer
     stands_in: bool = False  # a capital standing for its country ("Beijing claims")
     place_code: str | None = None  # a country name that is also a place elsewhere: "Georgia" (GEO, or USA's state)
+    town_code: bool = False  # the code was read from a town's name alone, and towns have namesakes abroad
+    stateless: bool = False  # a person the text ties to an international body only ("a UN rapporteur")
 
 
 @dataclass(slots=True)

@@ -11,14 +11,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from flows.core.actors.candidates import ArticleContext
+from flows.core.actors.affiliations import (
+    NO_COUNTRY,
+    PART_OF,
+    credited_people,
+    hit_at,
+    inherit_affiliations,
+    inherit_holders,
+    is_generic_name,
+    read_descriptors,
+    read_locations,
+    read_possessive_owners,
+)
+from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.grouping import Group, actor_key
-from flows.core.actors.lexicon import fold
-from flows.core.actors.vocabulary import NAME_CONNECTORS, ORGANISATION_HEADS, WATER_HEADS
+from flows.core.actors.vocabulary import WATER_HEADS
 
 _TITLE_BONUS = 2
-_AFFILIATION = re.compile(r",? (?:of|from|at) (?:the )?")
-_INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO"})
+_SITE_CUE = re.compile(r"(?:\b(?:in|at|near|outside|inside)|known as|dubbed|nicknamed|called) (?:the )?[\"\u201c']?$")
 _GOVERNMENT_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
@@ -55,34 +65,63 @@ def dominant_country(counts: Counter[str]) -> str | None:
 
 def settle_countries(ctx: ArticleContext, groups: list[Group]) -> None:
     """Apply every article-level country rule to ``groups``, in place."""
-    _read_possessive_owners(ctx, groups)
+    apply_sovereignty(groups)
+    read_possessive_owners(ctx, groups)
     counts = country_evidence(ctx, groups)
     dominant = dominant_country(counts)
+    read_locations(ctx, groups)
+    read_descriptors(ctx, groups)
+    inherit_holders(ctx, groups)
     if dominant is not None:
         _read_ambiguous_countries(groups, counts, dominant)
         _localise_generic_bodies(ctx, groups, counts, dominant)
+        _localise_foreign_metonyms(ctx, groups, counts, dominant)
         _fill_unplaced(groups, dominant, {"organization", "place"})
-    settled = _inherit_affiliations(ctx, groups)
+        _localise_town_namesakes(groups, counts, dominant)
+    settled = inherit_affiliations(ctx, groups) + credited_people(ctx, groups)
     if dominant is not None:
         _fill_unplaced([g for g in groups if not any(g is s for s in settled)], dominant, {"person"})
 
 
-def _read_possessive_owners(ctx: ArticleContext, groups: list[Group]) -> None:
-    """ "Kenya's Ministry of Defence", "Kenya's Acme Holdings": the country owns the body, unless the registry
-    knows the body under a name of its own (not a generic one)."""
+def apply_sovereignty(groups: list[Group]) -> None:
+    """Codes of places legally part of a state become that state's; Antarctica's becomes none; in place."""
     for group in groups:
-        if group.type not in {"organization", "group"}:
+        for member in group.members:
+            if member.code in NO_COUNTRY:
+                member.code = None
+            elif member.code in PART_OF:
+                member.code = PART_OF[member.code]
+
+
+def _is_metonym(ctx: ArticleContext, member: Candidate) -> bool:
+    hit = hit_at(ctx, member.start)
+    entry = hit.of_kind("institution") if hit is not None else None
+    return entry is not None and entry.stands_for is not None
+
+
+def _names_a_site(ctx: ArticleContext, member: Candidate) -> bool:
+    """ "at the Blue House", "a home known as the 'Blue House'": a building as a site or a nickname, not as a
+    government that speaks or acts."""
+    return bool(_SITE_CUE.search(ctx.text, max(member.start - 24, 0), member.start))
+
+
+def _localise_foreign_metonyms(ctx: ArticleContext, groups: list[Group], counts: Counter[str],
+                               dominant: str) -> None:
+    """ "a home known as the Blue House" in a story about Zimbabwe where nothing else is South Korean: a local
+    building of that name, not the seat of a government the article has no other word about."""
+    for group in groups:
+        code = group.code
+        registry = [m for m in group.members if m.registry]
+        if group.type != "organization" or code in {None, dominant} or counts[code] or not registry:
             continue
-        registry = next((m for m in group.members if m.registry), None)
-        if registry is not None and (registry.stands_in or not _is_generic_name(ctx, registry.name)):
+        if any(other is not group and other.code == code for other in groups):
+            continue
+        if not all(_is_metonym(ctx, m) for m in registry) or not all(_names_a_site(ctx, m) for m in group.members):
             continue
         for member in group.members:
-            hit = ctx.name_before(member.start, max(member.start - 40, 0))
-            entry = hit.of_kind("country") if hit is not None else None
-            if entry is not None and entry.code and ctx.text[hit.end:member.start] in {"'s ", "\u2019s "}:
-                for other in group.members:
-                    other.code = entry.code
-                break
+            member.type, member.code = "place", dominant
+        group.type = "place"
+        group.key = actor_key(group.members[0])
 
 
 def _read_ambiguous_countries(groups: list[Group], counts: Counter[str], dominant: str) -> None:
@@ -98,14 +137,6 @@ def _read_ambiguous_countries(groups: list[Group], counts: Counter[str], dominan
         group.key = actor_key(group.members[0])
 
 
-def _is_generic_name(ctx: ArticleContext, name: str) -> bool:
-    """ "Ministry of Defence", "Interior Ministry": only head nouns, connectors and ordinary words."""
-    return all(
-        word in ORGANISATION_HEADS or word in NAME_CONNECTORS or fold(word) in ctx.lexicon.common_words
-        for word in name.split()
-    )
-
-
 def _localise_generic_bodies(ctx: ArticleContext, groups: list[Group], counts: Counter[str], dominant: str) -> None:
     for group in groups:
         code = group.code
@@ -114,34 +145,10 @@ def _localise_generic_bodies(ctx: ArticleContext, groups: list[Group], counts: C
         registry = [m for m in group.members if m.registry]
         if not registry or any(m.stands_in for m in registry) or registry[0].sector not in _GOVERNMENT_SECTORS:
             continue
-        if not _is_generic_name(ctx, registry[0].name):
+        if not is_generic_name(ctx, registry[0].name):
             continue
         for member in group.members:
             member.code = dominant
-
-
-def _inherit_affiliations(ctx: ArticleContext, groups: list[Group]) -> list[Group]:
-    """ "Neil Hammerschlag of the University of Miami", "Jane Doe from Acme": a person takes the country of the
-    body they are introduced with; someone "of the World Health Organization" acts for no country. Returns the
-    people settled either way."""
-    owners = {m.start: g for g in groups if g.type in {"organization", "place", "country", "group"} for m in g.members}
-    settled: list[Group] = []
-    for group in groups:
-        if group.type != "person" or group.code:
-            continue
-        for member in group.members:
-            found = _AFFILIATION.match(ctx.text, member.end)
-            owner = owners.get(found.end()) if found else None
-            if owner is None:
-                continue
-            if owner.code:
-                member.code = owner.code
-                settled.append(group)
-                break
-            if any(m.sector in _INTERNATIONAL_SECTORS for m in owner.members):
-                settled.append(group)
-                break
-    return settled
 
 
 def _fill_unplaced(groups: list[Group], dominant: str, types: set[str]) -> None:
@@ -150,4 +157,17 @@ def _fill_unplaced(groups: list[Group], dominant: str, types: set[str]) -> None:
             continue
         if any(m.registry for m in group.members) or group.members[0].name.split()[-1] in WATER_HEADS:
             continue
+        if any(m.stateless for m in group.members):
+            continue
         group.members[0].code = dominant
+
+
+def _localise_town_namesakes(groups: list[Group], counts: Counter[str], dominant: str) -> None:
+    """ "Santa Barbara County Sheriff Bill Brown" in an American story: a person placed only by a town whose
+    country the article gives no other sign of is placed by the article's country (the town is a namesake)."""
+    for group in groups:
+        if group.type != "person" or group.code in {None, dominant} or counts[group.code] > 1:
+            continue
+        if any(m.town_code for m in group.members):
+            for member in group.members:
+                member.code = dominant if member.code else None

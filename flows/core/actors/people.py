@@ -12,11 +12,31 @@ import re
 from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.lexicon import fold
 from flows.core.actors.scan import Hit
+from flows.core.actors.vocabulary import NAME_PARTICLES
 
 _LOWER_GAP = re.compile(r"^[ a-z\-]{0,30}$")
-_APPOSITION_START = re.compile(r"^, (?:the |a |an |then |now |his |her |[A-Z])")
-_CLAUSE_END = re.compile(r"[.;:()\"\u201c\u201d]|, (?:who|which|and|but|said|says)\b")
+_ONE_ROLE_WORD = re.compile(r"^ [a-z]{4,20} $")
+_NOT_ROLES = frozenset("said says told asked with from that when while after where than whom".split())
+# Between a placed name and a title that names the person: "U.S. Deputy Secretary of State", "Kenyan acting".
+_TITLE_GAP = re.compile(r"^[ \-]*(?:[A-Za-z\-]+ ){0,2}$")
+# "An Australian, Brenton Tarrant, ...": a demonym used as a noun, then the name in apposition.
+_DEMONYM_NOUN = re.compile(r"\b(?:[Aa]n?|[Tt]he) $")
+# ", the top official", ", a UN rapporteur", ", Kenya's envoy", ", son of the late ...", ", director of news for".
+_APPOSITION_START = re.compile(r"^, (?:the |a |an |then |now |his |her |[A-Z]|[a-z]+(?: [a-z]+)? (?:of|for|at) )")
+# An apposition ends where a clause goes on: punctuation, "who", a lowercase word after a comma ("..., was
+# killed"), or a verb of speaking ("told the Associated Press": whom one speaks to says nothing of one's country).
+_CLAUSE_END = re.compile(
+    r"[.;:()\"\u201c\u201d]|, (?:and|but)\b|\b(?:who|which|that)\b|, (?=[a-z])"
+    r"|\b(?:told|tells|said|says|according to|reported|wrote|added|in an interview)\b")
+# "the general manager of Abu Dhabi Media, Dr Ali bin Tamim": a role noun and "of", a body, a comma, the name.
+_ROLE_OF = re.compile(r"\b[a-z]{3,}(?: [a-z]+)? (?:of|for|at) (?:the )?$")
+_ROLE_THEN_NAME = re.compile(r", (?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir)\.? )?")
+_FINITE_VERBS = frozenset("is was are were has had have will would said says told announced".split())
 _CODE_KINDS = ("country", "capital", "demonym", "institution")
+# Bodies that act for no one country: international and non-governmental organisations, and armed groups
+# without a home state (al-Qaeda); a person described by one of them is not placed by the article's country.
+_STATELESS_SECTORS = frozenset({"IGO", "NGO", "REB"})
+_SETTLEMENT_KINDS = frozenset({"city", "state", "province", "region"})
 
 
 def _hit_code(hit: Hit, kinds: tuple[str, ...] = _CODE_KINDS) -> str | None:
@@ -34,20 +54,113 @@ def _prefix_code(ctx: ArticleContext, person: Candidate, floor: int) -> str | No
     code = _hit_code(hit, (*_CODE_KINDS, "place"))
     if gap.startswith(("'s", "\u2019s")) and gap.count(",") <= 1:
         return code
-    if hit.of_kind("demonym") and _LOWER_GAP.match(gap):
+    if hit.of_kind("demonym") and (_LOWER_GAP.match(gap) or (gap == ", " and _follows_article(ctx, hit))):
         return code
-    titled = any(hit.end <= t.start and t.end <= person.start for t in ctx.titles)
-    return code if titled and "," not in gap else None
+    if hit.of_kind("institution") and _ONE_ROLE_WORD.match(gap) and _is_role_word(gap.strip()):
+        return code  # "UCL astronomer Angelos Tsiaras": the body's member
+    titled = any(
+        hit.end <= t.start and 0 <= person.start - t.end <= 2 and _TITLE_GAP.match(ctx.text[hit.end:t.start])
+        for t in ctx.titles_near(person.start)
+    )
+    return code if titled else None
 
 
-def _apposition_code(ctx: ArticleContext, person: Candidate) -> str | None:
+def _follows_article(ctx: ArticleContext, hit: Hit) -> bool:
+    return bool(_DEMONYM_NOUN.search(ctx.text, max(hit.start - 5, 0), hit.start))
+
+
+def _is_role_word(word: str) -> bool:
+    """ "astronomer", "spokesman": a noun for what someone does, not a verb ("described", "citing")."""
+    return word not in _NOT_ROLES and not word.endswith(("ed", "ing"))
+
+
+def _apposition_code(ctx: ArticleContext, person: Candidate, bodies: list[Candidate]) -> str | None:
+    """ "Jasim Uddin, a spokesperson for the fire service, told ...": the first placed name in the apposition; an
+    international body there ("Agnès Callamard, a UN rapporteur") marks the person as acting for no country."""
     after = ctx.text[person.end:person.end + 160]
-    if not _APPOSITION_START.match(after):
+    start = _APPOSITION_START.match(after)
+    if not start:
         return None
     end = _CLAUSE_END.search(after, 2)
     limit = person.end + (end.start() if end else len(after))
     hits = ctx.names_within(person.end, limit)
-    return next((code for code in map(_hit_code, hits) if code), None)
+    if hits and _starts_a_clause(ctx, hits[0], person.end + start.end()):
+        return None
+    described = start.group(0)[-1:] == " "  # ", a Toronto lawyer", not a list of names ", Daniel Pereira"
+    for hit in hits:
+        body = _enclosing_body(bodies, hit)
+        if _starts_longer_name(ctx, hit):
+            continue
+        if body is not None:  # "Forum" inside "Youth Forum Zimbabwe": the whole name speaks
+            if body.code:
+                return body.code
+            continue
+        code = _hit_code(hit) or (_settlement_code(hit) if described and _stands_alone(ctx, hit) else None)
+        if code:
+            return code
+        body = hit.of_kind("institution")
+        if body is not None and body.sector in _STATELESS_SECTORS and _is_whole_name(ctx, hit):
+            person.stateless = True
+            return None
+    return None
+
+
+def _starts_longer_name(ctx: ArticleContext, hit: Hit) -> bool:
+    """A registry body's word that only begins a longer capitalised name ("Youth" in "Youth Forum Zimbabwe")."""
+    following = ctx.text[hit.end:hit.end + 30].split()
+    return hit.of_kind("institution") is not None and not ctx.text[hit.start:hit.end].isupper() and bool(
+        following) and following[0][:1].isupper()
+
+
+def _preceding_role_code(ctx: ArticleContext, person: Candidate, bodies: list[Candidate]) -> str | None:
+    """ "the general manager of Abu Dhabi Media, Dr Ali bin Tamim": a role of a placed body, then the name."""
+    for body in bodies:
+        if not 0 < person.start - body.end <= 16 or not _ROLE_THEN_NAME.fullmatch(ctx.text, body.end, person.start):
+            continue
+        if _ROLE_OF.search(ctx.text, max(body.start - 40, 0), body.start) is None:
+            return None
+        if body.code is None and body.registry and body.sector in _STATELESS_SECTORS:
+            person.stateless = True
+        return body.code
+    return None
+
+
+def _enclosing_body(bodies: list[Candidate], hit: Hit) -> Candidate | None:
+    longer = (b for b in bodies if b.start <= hit.start and hit.end <= b.end and b.end - b.start > hit.end - hit.start)
+    return next(longer, None)
+
+
+def _settlement_code(hit: Hit) -> str | None:
+    """ "Howard Rubel, a Toronto lawyer": a city or region in the description places the person."""
+    entry = hit.of_kind("place")
+    if entry is None or entry.place_kind not in _SETTLEMENT_KINDS or hit.of_kind("person", "institution"):
+        return None
+    return entry.code
+
+
+def _is_whole_name(ctx: ArticleContext, hit: Hit) -> bool:
+    """ "UN" in "a UN rapporteur", but not "Commission" in "Bengali Anti-Corruption Commission"."""
+    before = ctx.text[max(hit.start - 30, 0):hit.start].split()
+    return not before or not before[-1][:1].isupper()
+
+
+def _stands_alone(ctx: ArticleContext, hit: Hit) -> bool:
+    """ "Toronto" in "a Toronto lawyer", but not "Sur" in "Surigao del Sur" nor "Santa" in "Santa Ana Winds"."""
+    before = ctx.text[max(hit.start - 30, 0):hit.start].split()
+    after = ctx.text[hit.end:hit.end + 30].split()
+    if before and (before[-1][:1].isupper() or before[-1] in NAME_PARTICLES):
+        return False
+    return not after or not after[0][:1].isupper()
+
+
+def _starts_a_clause(ctx: ArticleContext, hit: Hit, apposition_start: int) -> bool:
+    """ "..., Senator Juan Dalmau, the Senate cancelled its hearing": a name opening the words after the comma and
+    followed by a verb is the subject of a new clause, not a description of the person."""
+    if hit.start > apposition_start + 1:
+        return False
+    following = ctx.text[hit.end:hit.end + 30].split()
+    word = following[0] if following else ""
+    return word in _FINITE_VERBS or (word.islower() and word.endswith("ed"))
 
 
 def _described_code(ctx: ArticleContext, sentence_start: int, sentence_end: int,
@@ -90,6 +203,7 @@ def attribute_people(ctx: ArticleContext, candidates: list[Candidate]) -> None:
     full_name_words = {
         fold(word) for c in candidates if c.type == "person" and " " in c.name for word in c.name.split()
     }
+    bodies = [c for c in candidates if c.type in {"organization", "group"}]
     by_sentence: dict[int, list[Candidate]] = {}
     for candidate in candidates:
         if candidate.type == "person":
@@ -98,7 +212,8 @@ def attribute_people(ctx: ArticleContext, candidates: list[Candidate]) -> None:
         sentence = ctx.sentences[index]
         for person in persons:
             if person.code is None:
-                person.code = _prefix_code(ctx, person, sentence.char_start) or _apposition_code(ctx, person)
+                person.code = (_prefix_code(ctx, person, sentence.char_start) or _apposition_code(ctx, person, bodies)
+                               or _preceding_role_code(ctx, person, bodies))
         untitled = [p for p in persons if p.code is None or p.title is None]
         described = _described_code(ctx, sentence.char_start, sentence.char_end, persons) if untitled else None
         if described and untitled[0].code in {None, described[0]}:

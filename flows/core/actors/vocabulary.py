@@ -36,6 +36,7 @@ LEADING_ORGANISATION_HEADS: frozenset[str] = words("""
     Institut Instituto Universidad Universite Université Universität Ministerio Ministère Partido Parti Banco
     Banque Conference Association Organisation Organization Agency Foundation Centre Center Fund
     """)
+ANY_ORGANISATION_HEAD: frozenset[str] = ORGANISATION_HEADS | LEADING_ORGANISATION_HEADS
 
 # Places whose country is the one they lie in; waters that usually border several countries carry none.
 PLACE_HEADS: frozenset[str] = words("""
@@ -45,6 +46,19 @@ PLACE_HEADS: frozenset[str] = words("""
     Falls Highway Motorway Plaza Palace Tower Cathedral Temple Mosque Cay Cays Atoll Reef Glacier
     """)
 WATER_HEADS: frozenset[str] = words("Sea Strait Straits Ocean Gulf Channel Bay Sound")
+
+# Words that some country uses as the whole name of a region ("North", Cameroon; "Coast", Kenya) but that in news
+# only ever start a longer name ("North Cotabato", "Coast Guard") or give a direction: never a place on their own.
+GENERIC_PLACE_WORDS: frozenset[str] = words("""
+    North South East West Northern Southern Eastern Western Central Centre Center Middle Upper Lower North-East
+    North-West South-East South-West Northeast Northwest Southeast Southwest Coast Coastal Lakes Plateau Littoral
+    Highlands Lowlands Islands Capital
+    """)
+
+# Lowercase words after a name that make it a place: "Maidan Wardak province", "the Kasai provincial council".
+PLACE_WORDS_AFTER: frozenset[str] = words("""
+    province provincial region regional district municipality municipal county state city town village
+    """)
 
 # Words that may join the parts of a name: "Ursula von der Leyen", "Bank of England", "Mohammed bin Salman".
 NAME_PARTICLES: frozenset[str] = words(
@@ -77,6 +91,10 @@ NON_ORGANISATION_ACRONYMS: frozenset[str] = words("""
     Q1 Q2 Q3 Q4 COVID SARS MERS BC AD AKA ASAP FAQ DIY RIP OMG LOL FYI TBA TBC NB PS UFO WMD IED ICU ER GP ATM
     APR ROI ETA DJ MC CV HR RAM CPU GPU OS GB MB KB TB MW GW KW BTW PDT EDT CST MST
     """)
+
+# Acronyms that in news mostly name a thing, though a registry knows a body by the same letters (CCTV, China
+# Central Television): that body only where the article makes it one.
+COMMON_NOUN_ACRONYMS: frozenset[str] = words("CCTV ATM GPS SUV ICU IED DNA AI TV")
 
 ROMAN_NUMERALS: frozenset[str] = words("II III IV VI VII VIII IX XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI")
 

@@ -1,0 +1,185 @@
+"""Judge a capitalised phrase no gazetteer knows: a person, an organisation, a place, or nothing.
+
+The evidence is the phrase's shape (a known given name first, initials, an acronym, a web domain) and the words
+around it ("X said in a statement", "shares of X", "the town of X", "X, the state oil company", "in X").
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.core.actors.candidates import ArticleContext, Candidate
+from flows.core.actors.lexicon import fold
+from flows.core.actors.scan import Hit, Token
+from flows.core.actors.vocabulary import (
+    NAME_CONNECTORS,
+    NAME_FOLLOWERS,
+    NAME_PARTICLES,
+    NEVER_NAMES,
+    NON_ORGANISATION_ACRONYMS,
+    ORGANISATION_APPOSITION_NOUNS,
+    ORGANISATION_NOUNS_AFTER,
+    ORGANISATION_PREFIX_CUES,
+    ORGANISATION_VERB_CUES,
+    PERSON_APPOSITION_NOUNS,
+    PLACE_NOUNS_AFTER,
+    PLACE_PREPOSITIONS,
+    ROMAN_NUMERALS,
+)
+
+HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Prof", "Prof."})
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+_DOMAIN = re.compile(r"\.(?:com|org|net|co|io|ru|uk|de|fr|cn|info|news)$", re.IGNORECASE)
+INITIAL = re.compile(r"^[A-Z]\.$")
+_APPOSITION = re.compile(r"^, (?:the|a|an|its|his|her) ([^,.;:()]{1,80})")
+NEXT_WORD = re.compile(r"^[ \u00a0]+([a-z]+)")
+# "the town of Mokha", "the towns of Beni, Butembo, Mangina, and Katwa": a settlement noun before a list of names.
+# "the town of Mokha", "the towns of Beni, Butembo, Mangina, and Katwa": a settlement noun before a list of names.
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:towns?|city|cities|villages?|ports?|districts?|municipalit(?:y|ies)|provinces?|regions?) of "
+    r"(?:[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)*, (?:and |or )?)*(?:[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)* (?:and|or) )?$")
+# "Makilala in the province of North Cotabato", "Mokha, a port town in Yemen".
+# "Makilala in the province of North Cotabato", "Mokha, a port town in Yemen".
+_SETTLEMENT_AFTER = re.compile(
+    r"^(?: in the (?:province|state|region|district|county) of |, an? (?:\w+ ){0,2}(?:town|city|village|port) )")
+PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+(?:the[ \u00a0]+)?$")
+
+
+def _is_media(hit: Hit) -> bool:
+    body = hit.of_kind("institution")
+    return body is not None and body.sector == "MED"
+
+
+def hit_code(hit: Hit) -> str | None:
+    entry = hit.of_kind("country", "capital", "demonym", "institution", "place")
+    return (entry.code or entry.stands_for) if entry else None
+
+
+def is_ordinary(ctx: ArticleContext, word: str) -> bool:
+    low = fold(word)
+    return low in ctx.lexicon.common_words and low not in ctx.lexicon.given_names
+
+
+def is_name_part(ctx: ArticleContext, word: str) -> bool:
+    low = fold(word)
+    return bool(INITIAL.match(word)) or low in ctx.lexicon.given_names or (
+        low not in ctx.lexicon.common_words and low not in ctx.lower_words and word not in NEVER_NAMES)
+
+
+def judge_unknown(ctx: ArticleContext, tokens: list[Token], previous: Hit | None) -> list[Candidate]:
+    while tokens and tokens[0].text in NAME_CONNECTORS | NEVER_NAMES:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in NAME_CONNECTORS | NEVER_NAMES:
+        tokens = tokens[:-1]
+    if not tokens:
+        return []
+    start, end = tokens[0].start, tokens[-1].end
+    if any(title.start <= start and end <= title.end for title in ctx.titles_near(start)):
+        return []
+    kind = judge_kind(ctx, tokens)
+    if kind is None:
+        return []
+    code = hit_code(previous) if previous is not None and previous.end + 1 >= start else None
+    if kind == "person" and previous is not None and _is_media(previous):
+        code = None  # "told NPR Hamza bin Laden": nothing says the person works there
+    if kind == "person":
+        person = Candidate(start, end, "person", ctx.text[start:end], code)
+        title = ctx.title_ending_before(start)
+        if title is not None:
+            person.title = ctx.text[title.start:title.end]
+            person.sector = title.entries[0].sector if title.entries else None
+        return [person]
+    return [Candidate(start, end, kind, ctx.text[start:end], code if kind != "place" else None)]
+
+
+def judge_kind(ctx: ArticleContext, tokens: list[Token]) -> str | None:
+    """What an unknown capitalised phrase most likely names, from its shape and its neighbours."""
+    start, end = tokens[0].start, tokens[-1].end
+    words = [token.text for token in tokens]
+    cue = context_kind(ctx, start, end)
+    if len(words) == 1:
+        return _judge_single(ctx, words[0], start, cue)
+    if cue == "organization":
+        return cue
+    given = fold(words[0]) in ctx.lexicon.given_names
+    shaped = any(INITIAL.match(w) or w in NAME_PARTICLES for w in words[1:-1])
+    honorific = _has_honorific(ctx, start)
+    if given or shaped or honorific or ctx.title_ending_before(start) is not None:
+        return "person"
+    if cue is not None:
+        return cue
+    content = [w for w in words if w not in NAME_CONNECTORS]
+    if any(is_ordinary(ctx, w) or w.lower() in ctx.lower_words or not w[:1].isalpha() for w in content):
+        return None
+    return "person"
+
+
+def _judge_single(ctx: ArticleContext, word: str, start: int, cue: str | None) -> str | None:
+    if _is_acronym(ctx, word):
+        return None if _abbreviates_ordinary_words(ctx, start) else "organization"
+    if len(word) <= 2:
+        return None
+    if _DOMAIN.search(word):
+        return "organization"
+    if cue == "organization" or _has_honorific(ctx, start) or ctx.title_ending_before(start) is not None:
+        return cue or "person"
+    if cue == "place" and not is_ordinary(ctx, word) and word.lower() not in ctx.lower_words:
+        return "place"
+    low = fold(word)
+    if low in ctx.lexicon.given_names and low not in ctx.lexicon.common_words and low not in ctx.lower_words:
+        return "person" if _used_as_name(ctx, start + len(word)) else None
+    return cue if cue == "person" else None
+
+
+def _is_acronym(ctx: ArticleContext, word: str) -> bool:
+    return (
+        bool(_ACRONYM.match(word))
+        and word not in NON_ORGANISATION_ACRONYMS
+        and word not in ROMAN_NUMERALS
+        and word not in ctx.lexicon.country_names
+    )
+
+
+def _abbreviates_ordinary_words(ctx: ArticleContext, start: int) -> bool:
+    """ "Ebola virus disease (EVD)": an acronym defined by lowercase words is not an organisation."""
+    before = ctx.text[max(start - 3, 0):start]
+    return before.endswith(" (") and before[:1].islower()
+
+
+def _used_as_name(ctx: ArticleContext, end: int) -> bool:
+    after = ctx.text[end:end + 12]
+    following = NEXT_WORD.match(after)
+    return after[:1] in {",", ".", ";", ":", "'", "\u2019", ")"} or (
+        following is not None and following.group(1) in NAME_FOLLOWERS)
+
+
+def _has_honorific(ctx: ArticleContext, start: int) -> bool:
+    before = ctx.text[max(start - 6, 0):start].rstrip()
+    return any(before.endswith(h) for h in HONORIFICS)
+
+
+def context_kind(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """Cues around a phrase: "X said in a statement", "shares of X", "X, the state oil company", "in X"."""
+    text = ctx.text
+    after = text[end:end + 90]
+    before = text[max(start - 25, 0):start].lower()
+    if after.startswith(ORGANISATION_VERB_CUES[:2]) or before.endswith(ORGANISATION_PREFIX_CUES):
+        return "organization"
+    if _SETTLEMENT_AFTER.match(after) or _SETTLEMENT_BEFORE.search(text, max(start - 120, 0), start):
+        return "place"
+    following = NEXT_WORD.match(after)
+    if following and following.group(1) in ORGANISATION_NOUNS_AFTER:
+        return "organization"
+    if following and following.group(1) in PLACE_NOUNS_AFTER and before.endswith("the "):
+        return "place"
+    apposition = _APPOSITION.match(after)
+    if apposition:
+        words = set(apposition.group(1).split())
+        if words & ORGANISATION_APPOSITION_NOUNS:
+            return "organization"
+        if words & PERSON_APPOSITION_NOUNS:
+            return "person"
+    previous = PREVIOUS_WORD.search(before)
+    if previous and previous.group(1) in PLACE_PREPOSITIONS:
+        return "place"
+    return None
