@@ -3,6 +3,9 @@
 Floors only go up. Each is the figure `agenda eval` measured when it was set, rounded down to 0.01; a change that
 lowers a score below its floor fails here. Raise a floor when a change lifts the score; never lower one to make a
 change pass. The "tune" split is what the rules were developed on; "heldout" was never looked at while tuning.
+
+The only time floors were set anew rather than raised: when the sets grew (tune 34 -> 59 articles, heldout 16 -> 27,
+the new articles annotated by hand before anything scored them), each floor was re-measured on the larger set.
 """
 
 from __future__ import annotations
@@ -20,17 +23,17 @@ from flows.io.gazetteers import load_lexicon_sources
 from flows.io.goldset import GMB_CSV, load_gold_documents, read_gmb_sentences
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tune": {"precision": 0.98, "recall": 0.96, "f1": 0.97, "type_accuracy": 0.97, "country_accuracy": 0.92,
-             "issue_recall": 0.94, "issue_precision": 0.69},
-    "heldout": {"precision": 0.98, "recall": 0.96, "f1": 0.97, "type_accuracy": 0.93, "country_accuracy": 0.86,
-                "issue_recall": 0.89, "issue_precision": 0.71},
+    "tune": {"precision": 0.98, "recall": 0.95, "f1": 0.97, "type_accuracy": 0.95, "country_accuracy": 0.94,
+             "issue_recall": 0.87, "issue_precision": 0.72},
+    "heldout": {"precision": 0.99, "recall": 0.96, "f1": 0.97, "type_accuracy": 0.93, "country_accuracy": 0.89,
+                "issue_recall": 0.80, "issue_precision": 0.68},
 }
 TYPE_F1_FLOORS: dict[str, dict[str, float]] = {
-    "tune": {"country": 1.0, "person": 0.98, "organization": 0.97, "place": 0.95, "group": 0.85},
-    "heldout": {"country": 1.0, "person": 0.99, "organization": 0.95, "place": 0.96, "group": 0.85},
+    "tune": {"country": 1.0, "person": 0.98, "organization": 0.97, "place": 0.95, "group": 0.83},
+    "heldout": {"country": 1.0, "person": 0.98, "organization": 0.96, "place": 0.97, "group": 0.74},
 }
 GMB_SENTENCES = 1000
-GMB_FLOORS = {"precision": 0.96, "recall": 0.89, "f1": 0.92, "type_agreement": 0.88}
+GMB_FLOORS = {"precision": 0.96, "recall": 0.89, "f1": 0.93, "type_agreement": 0.88}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -56,7 +59,8 @@ def test_actor_scores_stay_at_or_above_their_floors(split_score: tuple[str, Scor
     split, score = split_score
     figures = measured(score)
     below = {name: round(figures[name], 4) for name, floor in FLOORS[split].items() if figures[name] < floor}
-    assert below == {}, f"{split}: below the floor {FLOORS[split]}; misses {score.misses}; extras {score.extras}"
+    detail = f"; misses {score.misses}; extras {score.extras}" if split == "tune" else ""  # held-out items stay unseen
+    assert below == {}, f"{split}: below the floor {FLOORS[split]}{detail}"
 
 
 def test_per_type_f1_stays_at_or_above_its_floor(split_score: tuple[str, Score]) -> None:
@@ -68,7 +72,7 @@ def test_per_type_f1_stays_at_or_above_its_floor(split_score: tuple[str, Score])
 
 def test_both_splits_are_scored_on_real_articles() -> None:
     tune, heldout = load_gold_documents("tune"), load_gold_documents("heldout")
-    assert len(tune) >= 30 and len(heldout) >= 15
+    assert len(tune) >= 59 and len(heldout) >= 27
     assert {d.name for d in tune}.isdisjoint({d.name for d in heldout})
     assert len(load_gold_documents("all")) == len(tune) + len(heldout)
     with pytest.raises(ValueError):

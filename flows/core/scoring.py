@@ -55,6 +55,7 @@ class Score:
     issues_by_keyword: int = 0  # gold issues scored by the keyword fallback
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
+    country_by_type: dict[str, tuple[int, int]] = field(default_factory=dict)  # gold type -> (right, matched)
 
     @property
     def type_accuracy(self) -> float:
@@ -123,7 +124,11 @@ def score_actors(gold: Mapping[str, Any], predicted: Sequence[Mapping[str, Any]]
         counts.tp += 1
         score.matched += 1
         score.type_right += partner["type"] in types_of(entry)
-        score.country_right += partner.get("country_code") == entry.get("country")
+        right = partner.get("country_code") == entry.get("country")
+        score.country_right += right
+        kind = sorted(types_of(entry))[0]
+        before = score.country_by_type.get(kind, (0, 0))
+        score.country_by_type[kind] = (before[0] + right, before[1] + 1)
     for actor in predicted:
         if not is_known(actor, gold):
             score.actors.fp += 1
