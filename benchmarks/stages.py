@@ -20,10 +20,10 @@ from flows.core.derive import actor_rows, issue_rows, link_rows, mention_rows, s
 from flows.core.issues import find_issue_hits
 from flows.core.layout import Layout, parse_layout
 from flows.core.links import link_issues
-from flows.core.validation import schema_errors
+from flows.core.validation import record_errors
 from flows.io.extractors import load_extractors
 from flows.io.outputs import TABLES, OutputLayout, open_table_part
-from flows.io.schemas import validator_for
+from flows.io.schemas import checker_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +87,14 @@ def measure_stages(blobs: Sequence[bytes]) -> tuple[list[StageTime], int, int]:
     """Per-stage times on `blobs`; also returns the articles and words the stages saw."""
     context = RunContext(run_id="bench", started_at=datetime.now(UTC))
     extractors = load_extractors(None)
-    validator = validator_for("article")
+    checker = checker_for("article")
     times: dict[str, tuple[float, float]] = {}
     times["decode+parse"], parsed = timed(lambda: decode_and_parse(blobs))
     times["sentences"], composed = timed(lambda: [compose(layout) for layout, _ in parsed])
     (wall, cpu), articles = timed(lambda: build_articles(parsed, composed, context))
     parse_wall, parse_cpu = times["decode+parse"]
     times["decode+parse"] = (parse_wall + wall, parse_cpu + cpu)  # the record (ids, words, language) is parsing
-    times["validation"], _ = timed(lambda: [schema_errors(validator, a.record) for a in articles])
+    times["validation"], _ = timed(lambda: [record_errors(checker, a.record) for a in articles])
     times["actors"], actors = timed(lambda: [extract_actors_of(a, extractors) for a in articles])
     times["issues"], hits = timed(lambda: [find_hits_of(a, extractors) for a in articles])
     times["links"], links = timed(

@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from flows.quiet import apply_prefect_defaults, defer_heavy_imports, quiet_flow_settings
 
 defer_heavy_imports()  # worker processes import this module too, and never reach run()
+
+if TYPE_CHECKING:  # imported where used: the command line loads what each command needs, when it needs it
+    from flows.core.settings import RunSettings
 
 app = typer.Typer(help="agenda: news articles in, actor and issue tables out.", no_args_is_help=True)
 
@@ -42,17 +45,7 @@ def run(
 
     Every option can also be set with an AGENDA_<NAME> environment variable (AGENDA_WORKERS=2 ...)."""
     apply_prefect_defaults()
-    from flows.io.prefect_start import ApiStartError, use_local_api
-
-    try:
-        use_local_api()  # before Prefect is imported: it reads PREFECT_API_URL once
-    except ApiStartError as error:
-        typer.echo(f"agenda: {error}; AGENDA_PREFECT_API=ephemeral uses Prefect's per-run server instead", err=True)
-        raise typer.Exit(EXIT_FAILED) from error
     from flows.core.settings import RunSettings, SettingError, settings_from_env, with_overrides
-    from flows.core.summary import summary_lines
-    from flows.io.locks import LockBusy
-    from flows.pipeline import run_pipeline
 
     try:
         from_env = settings_from_env(os.environ, RunSettings(workers=os.cpu_count() or 1))
@@ -65,9 +58,27 @@ def run(
         taxonomy=str(taxonomy) if taxonomy else None,
         dask_address=dask,
     )
+    from flows.workers import workers_ahead
+
+    with workers_ahead(sources or ["seeds"], settings):  # they warm up while Prefect loads
+        run_flow(sources or ["seeds"], out, settings)
+
+
+def run_flow(sources: list[str], out: Path, settings: RunSettings) -> None:
+    from flows.io.prefect_start import ApiStartError, use_local_api
+
+    try:
+        use_local_api()  # before Prefect is imported: it reads PREFECT_API_URL once
+    except ApiStartError as error:
+        typer.echo(f"agenda: {error}; AGENDA_PREFECT_API=ephemeral uses Prefect's per-run server instead", err=True)
+        raise typer.Exit(EXIT_FAILED) from error
+    from flows.core.summary import summary_lines
+    from flows.io.locks import LockBusy
+    from flows.pipeline import run_pipeline
+
     try:
         with quiet_flow_settings():
-            report = run_pipeline(sources or ["seeds"], str(out), settings)
+            report = run_pipeline(sources, str(out), settings)
     except LockBusy as busy:
         typer.echo(f"agenda: {busy}; try again later or pass --lock-wait SECONDS", err=True)
         raise typer.Exit(EXIT_BUSY) from busy

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from concurrent.futures import Executor
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows.core.article import RunContext
-from flows.core.batch import Batch, Processed, process_inputs
-from flows.io.extractors import load_extractors
-from flows.io.schemas import validator_for
+from flows.core.batch import Batch, Processed
+from flows.io.derivation import derive_items
 
 
 @task(name="derive-batch", cache_policy=NO_CACHE)
 def derive_batch(
-    batch: Batch, context: RunContext, taxonomy: str | None, max_line_chars: int
+    batch: Batch, context: RunContext, taxonomy: str | None, max_line_chars: int, pool: Executor | None = None
 ) -> list[Processed]:
-    """Extractors and validators are built once per process (cached), never shipped with the batch."""
-    extractors = load_extractors(Path(taxonomy) if taxonomy else None)
-    return process_inputs(batch.items, context, extractors, validator_for("article"), max_line_chars)
+    """With a pool the batch goes to one of its worker processes (this task only waits); without one it is derived
+    where the task runs: in the flow's process, or on a Dask worker."""
+    if pool is None:
+        return derive_items(batch.items, context, taxonomy, max_line_chars)
+    return pool.submit(derive_items, batch.items, context, taxonomy, max_line_chars).result()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,17 +13,19 @@ from prefect.utilities.annotations import quote
 
 from flows.core.article import Article, RunContext, sha256_hex
 from flows.core.batch import Batch, Processed, TextInput
+from flows.core.derive import DERIVED_TABLES, Row
 from flows.core.feeditem import FeedInput
 from flows.core.incremental import FileStat, LedgerEntry, unchanged_by_content, unchanged_by_stat
+from flows.core.jsonrows import json_lines
 from flows.core.problems import Problem, problem
-from flows.core.registry import RegistryEntry, merge_actor_rows
 from flows.core.settings import RunSettings
 from flows.core.tally import Tally, add_rows, admit, note_problem, note_unchanged
 from flows.derive import derive_batch
 from flows.ingest import read_batch, stat_batch
 from flows.io.discover import is_feed
 from flows.io.feedinput import Quarantined, QuarantineFile, iter_feed
-from flows.io.outputs import TABLES, OutputLayout
+from flows.io.outputs import OutputLayout
+from flows.io.registrystore import RegistryStore
 from flows.io.storage import TablePart
 from flows.publish import append_batch
 
@@ -59,16 +62,17 @@ class Dispatcher:
     tally: Tally
     last: dict[str, LedgerEntry]
     parts: dict[str, TablePart]
-    registry: dict[str, RegistryEntry] = field(default_factory=dict)
+    registry: RegistryStore
     quarantine: dict[str, QuarantineFile] = field(default_factory=dict)
-    top_actors: Counter[str] = field(default_factory=Counter)  # articles per actor name, for the run summary
-    top_issues: Counter[str] = field(default_factory=Counter)
+    top_issues: Counter[str] = field(default_factory=Counter)  # articles per issue label, for the run summary
     pending: list[PrefectFuture[list[Processed]]] = field(default_factory=list)
+    pool: Executor | None = None  # the worker processes of a local run with more than one worker
 
     def submit(self, work: Sequence[Work]) -> None:
         if work:
             s = self.settings
-            self.pending.append(derive_batch.submit(Batch(work), self.context, s.taxonomy, s.max_line_chars))
+            batch = Batch(work)
+            self.pending.append(derive_batch.submit(batch, self.context, s.taxonomy, s.max_line_chars, self.pool))
         while len(self.pending) >= max(2 * self.settings.workers, 2):
             self.publish(self.pending.pop(0).result())
 
@@ -77,18 +81,27 @@ class Dispatcher:
             self.publish(self.pending.pop(0).result())
 
     def publish(self, processed: list[Processed]) -> None:
-        """Admit each input in input order (so results never depend on the number of workers), append its rows."""
-        tables: dict[str, list] = {name: [] for name in TABLES}
+        """Admit each input in input order (so results never depend on the number of workers), append its rows.
+        The derived tables arrive encoded; only the article records are encoded here, once admission has set
+        their `supersedes`."""
+        records: list[Row] = []
+        lines: dict[str, list[bytes]] = {name: [] for name in DERIVED_TABLES}
+        counts: Counter[str] = Counter()
+        actors: list[Row] = []
         for item in processed:
-            if admit(item, self.tally, self.last.get(item.stat.key)) and isinstance(item.result, Article) and item.rows:
-                tables["articles"].append(item.result.record)
-                for name, rows in item.rows.items():
-                    tables[name].extend(rows)
-        for name, count in append_batch(self.parts, quote(tables)).items():
+            admitted = admit(item, self.tally, self.last.get(item.stat.key))
+            if admitted and isinstance(item.result, Article) and item.tables is not None:
+                records.append(item.result.record)
+                for name, data in item.tables.lines.items():
+                    lines[name].append(data)
+                counts.update(item.tables.counts)
+                actors.extend(item.tables.actors)
+                self.top_issues.update(item.tables.issue_labels)
+        chunks = {"articles": (json_lines(records), len(records))}
+        chunks |= {name: (b"".join(lines[name]), counts[name]) for name in DERIVED_TABLES}
+        for name, count in append_batch(self.parts, quote(chunks)).items():
             add_rows(self.tally, name, count)
-        merge_actor_rows(self.registry, tables["actors"], self.context.started_at, self.context.run_id)
-        self.top_actors.update(row["name"] for row in tables["actors"])
-        self.top_issues.update(row["label"] for row in tables["issues"])
+        self.registry.merge(actors, self.context.started_at, self.context.run_id)
 
     def changed(self, stats: Sequence[FileStat | Problem]) -> list[FileStat]:
         """The inputs whose size or mtime moved since the ledger saw them; the rest are unchanged unread."""

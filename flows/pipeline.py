@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import replace
 from datetime import UTC, datetime
-from itertools import islice
 from pathlib import Path
 
 from prefect import flow, get_run_logger
@@ -17,13 +15,15 @@ from flows.core.tally import build_report, new_tally
 from flows.dispatch import Dispatcher
 from flows.io.commit import recover
 from flows.io.compaction import recover_compaction
-from flows.io.discover import is_feed, iter_inputs
+from flows.io.discover import iter_inputs
 from flows.io.ledger import latest_entries, open_ledger, published_articles
 from flows.io.locks import output_lock
-from flows.io.outputs import TABLES, OutputLayout, known_articles, open_table_part, read_registry
+from flows.io.outputs import TABLES, OutputLayout, known_articles, open_table_part
+from flows.io.registrystore import RegistryStore, clear_scratch
 from flows.io.taxonomy import load_taxonomy
 from flows.publish import commit_output, describe_output, publish_summary_artifact
 from flows.runners import api_for_workers, task_runner_for
+from flows.workers import extraction_pool
 
 
 def new_run_context() -> RunContext:
@@ -43,10 +43,12 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
     context = new_run_context()
     layout = OutputLayout(Path(out))
     taxonomy_version = load_taxonomy(taxonomy_path(settings)).version  # the extractors load only if there is work
-    with output_lock(layout.state_dir, context.run_id, settings.lock_wait_seconds) as stale:
+    with extraction_pool(settings) as pool, output_lock(layout.state_dir, context.run_id,
+                                                        settings.lock_wait_seconds) as stale:
         if stale is not None:
             logger.warning("took over the lock left by %s, which is no longer running", stale.describe())
         ledger = open_ledger(layout.state_dir)
+        registry = RegistryStore(layout.state_dir, context.run_id, layout.registry_paths()[0])
         try:
             recover_compaction(layout)
             recovered = recover(layout.root, layout.state_dir, ledger)
@@ -55,29 +57,23 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
             tally = new_tally(context.run_id, published_articles(ledger) or known_articles(layout))
             parts = {name: open_table_part(layout, name, context.started_at, context.run_id) for name in TABLES}
             last = latest_entries(ledger)
-            dispatcher = Dispatcher(layout, context, settings, tally, last, parts, read_registry(layout))
+            clear_scratch(layout.state_dir)  # after recovery: a registry is only ever read from its published file
+            dispatcher = Dispatcher(layout, context, settings, tally, last, parts, registry, pool=pool)
             dispatcher.run(iter_inputs(sources))
             report = build_report(context, sources, out, tally, datetime.now(UTC), taxonomy_version)
             published = commit_output(layout, context.run_id, quote(parts), quote(dispatcher), quote(report), ledger)
+            top_actors = registry.top_actors(10)
         finally:
             ledger.close()
+            registry.close()
         if published or recovered or not (layout.root / "datapackage.json").exists():  # only when the files changed
             describe_output(layout, taxonomy_version)
     logger.info("run %s: %s articles written", context.run_id, tally.written)
-    publish_summary_artifact(report, dispatcher)
+    publish_summary_artifact(report, top_actors, dispatcher.top_issues)
     return report
-
-
-def enough_for_workers(sources: list[str], settings: RunSettings) -> bool:
-    """Worker processes take a second or two to start: worth it only when there are at least two batches of work."""
-    wanted = 2 * settings.batch_size
-    first = list(islice((item for item in iter_inputs(sources) if isinstance(item, Path)), wanted))
-    return len(first) >= wanted or any(is_feed(path) for path in first)
 
 
 def run_pipeline(sources: list[str], out: str, settings: RunSettings) -> dict[str, object]:
     """Run the flow with the task runner the settings ask for (in process, a process pool, or Dask)."""
-    if settings.workers > 1 and not settings.dask_address and not enough_for_workers(sources, settings):
-        settings = replace(settings, workers=1)
     with api_for_workers(settings):
         return agenda_run.with_options(task_runner=task_runner_for(settings))(sources, out, settings)

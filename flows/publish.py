@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +11,6 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows.core.derive import Row
 from flows.core.incremental import articles_moved, current_articles, current_entries
 from flows.core.summary import summary_markdown
 from flows.io.commit import commit_run
@@ -24,10 +23,11 @@ if TYPE_CHECKING:  # the dispatcher imports this module's tasks
 
 
 @task(name="append-batch", cache_policy=NO_CACHE)
-def append_batch(parts: Mapping[str, TablePart], tables: Mapping[str, Sequence[Row]]) -> dict[str, int]:
-    for name, rows in tables.items():
-        parts[name].append(rows)
-    return {name: len(rows) for name, rows in tables.items()}
+def append_batch(parts: Mapping[str, TablePart], chunks: Mapping[str, tuple[bytes, int]]) -> dict[str, int]:
+    """Each table's (JSON Lines, row count) of one batch, appended to the run's part of that table."""
+    for name, (lines, rows) in chunks.items():
+        parts[name].append_lines(lines, rows)
+    return {name: rows for name, (_, rows) in chunks.items()}
 
 
 @task(name="commit-run", cache_policy=NO_CACHE)
@@ -64,6 +64,8 @@ def describe_output(layout: OutputLayout, taxonomy_version: str) -> str:
     return str(write_datapackage(layout, taxonomy_version))
 
 
-def publish_summary_artifact(report: Mapping[str, object], run: Dispatcher) -> None:
-    markdown = summary_markdown(report, run.top_actors, run.top_issues)
+def publish_summary_artifact(
+    report: Mapping[str, object], top_actors: Mapping[str, int], top_issues: Mapping[str, int]
+) -> None:
+    markdown = summary_markdown(report, top_actors, top_issues)
     create_markdown_artifact(key="agenda-run-summary", markdown=markdown, description="agenda run summary")

@@ -1,4 +1,5 @@
-"""Pick the Prefect task runner for a run: in process, a pool of processes, or a Dask cluster."""
+"""Pick the Prefect task runner for a run: threads in the flow's process (which hand batches to the worker
+processes of flows/workers.py, when there are any), or a Dask cluster."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from flows.core.settings import RunSettings
 
@@ -20,9 +21,7 @@ def task_runner_for(settings: RunSettings) -> TaskRunner:
         if settings.dask_address == "local":
             return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1})
         return DaskTaskRunner(address=settings.dask_address)
-    if settings.workers > 1:
-        return ProcessPoolTaskRunner(max_workers=settings.workers)
-    return ThreadPoolTaskRunner(max_workers=1)
+    return ThreadPoolTaskRunner(max_workers=settings.workers)
 
 
 @contextmanager

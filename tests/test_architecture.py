@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "flows"
@@ -87,3 +89,10 @@ def test_flow_modules_stay_thin() -> None:
     assert {p.name for p in top_level} >= {"ingest.py", "derive.py", "publish.py", "pipeline.py", "cli.py"}
     too_long = {p.name: n for p in top_level if (n := len(p.read_text().splitlines())) > 200}
     assert too_long == {}
+
+
+def test_worker_processes_load_no_prefect() -> None:
+    """A worker of the extraction pool imports flows.workers' preload list only: Prefect would cost it seconds."""
+    check = "import sys, flows.workers, flows.io.derivation; print(sorted(m for m in sys.modules if 'prefect' in m))"
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

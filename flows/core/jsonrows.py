@@ -1,10 +1,16 @@
-"""Rows as JSON values: timestamps become RFC 3339 strings in UTC with microseconds."""
+"""Rows as JSON: timestamps become RFC 3339 strings in UTC with microseconds, text stays UTF-8 as it is."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
+
+import orjson
+
+# orjson would write a datetime its own way (no fraction when it is zero); passing it through lets every timestamp
+# keep one shape, the one the Parquet side and the JSON Schemas document.
+_ORJSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME
 
 
 def format_timestamp(value: datetime) -> str:
@@ -22,6 +28,22 @@ def to_json_value(value: Any) -> Any:
     return value
 
 
+def _encode_other(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return format_timestamp(value)
+    raise TypeError(f"{type(value).__name__} is not a JSON value")
+
+
+def json_bytes(row: dict[str, Any]) -> bytes:
+    """One JSON Lines record as UTF-8 bytes, without the newline."""
+    return orjson.dumps(row, default=_encode_other, option=_ORJSON_OPTIONS)
+
+
 def json_line(row: dict[str, Any]) -> str:
     """One JSON Lines record (no trailing newline), UTF-8 text kept as is."""
-    return json.dumps(to_json_value(row), ensure_ascii=False, separators=(",", ":"))
+    return json_bytes(row).decode("utf-8")
+
+
+def json_lines(rows: Iterable[dict[str, Any]]) -> bytes:
+    """Rows as a JSON Lines document: one record per line, each line ending in a newline."""
+    return b"".join(json_bytes(row) + b"\n" for row in rows)

@@ -7,6 +7,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from flows.core.feedcheck.engine import RecordChecker
 from flows.core.jsonrows import to_json_value
 
 
@@ -22,3 +23,16 @@ def schema_errors(validator: Draft202012Validator, row: dict[str, Any], limit: i
         validator.iter_errors(to_json_value(row)), key=lambda e: (list(map(str, e.absolute_path)), e.message)
     )
     return [describe_error(error) for error in errors[:limit]]
+
+
+def record_errors(checker: RecordChecker, row: dict[str, Any], limit: int = 5) -> list[str]:
+    """Nothing for a valid row (the fast engine's word suffices); otherwise the reference's errors, as above."""
+    value = to_json_value(row)
+    fast = checker.fast
+    if fast is not None:
+        try:
+            if fast.is_valid(value):
+                return []
+        except (ValueError, TypeError, OverflowError):  # a value the fast engine cannot take in: the reference decides
+            pass
+    return schema_errors(checker.reference, row, limit)

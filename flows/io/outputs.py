@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows.core.article import SCHEMA_VERSION
-from flows.core.registry import RegistryEntry, entry_from_row, registry_rows
+from flows.core.jsonrows import json_lines
 from flows.core.tableschema import TABLE_SCHEMAS, arrow_schema
+from flows.io.registrystore import RegistryStore
 from flows.io.schemas import load_schemas, resolve_schema_name, schema_registry
 from flows.io.storage import TablePart, stage_table
 
@@ -83,21 +82,14 @@ def known_articles(layout: OutputLayout) -> dict[str, str]:
     return known
 
 
-def with_latest_flags(table: pa.Table, current: set[str]) -> pa.Table:
-    """The same rows, is_latest true exactly for the articles some input holds now."""
-    latest = pc.is_in(table.column("article_id"), value_set=pa.array(sorted(current), pa.string()))
-    index = table.schema.get_field_index("is_latest")
-    return table.set_column(index, table.schema.field(index), latest)
-
-
 def rewrite_part(layout: OutputLayout, path: Path, current: set[str]) -> list[tuple[Path, Path]]:
-    """Write new versions of one articles part (Parquet and JSON Lines) to temp files; return their renames."""
-    table = with_latest_flags(pq.read_table(path, schema=table_arrow_schema("articles")), current)
+    """Write new versions of one articles part (Parquet and JSON Lines) to temp files; return their renames.
+    The JSON Lines twin is read and both files are written from the new lines."""
     twin = layout.json_twin(path)
-    lines = [json.loads(line) for line in twin.read_text("utf-8").splitlines()]
-    for row in lines:
+    rows = [json.loads(line) for line in twin.read_text("utf-8").splitlines()]
+    for row in rows:
         row["is_latest"] = row["article_id"] in current
-    return stage_table(table, lines, path, twin)
+    return stage_table(json_lines(rows), table_arrow_schema("articles"), path, twin)
 
 
 def reconcile_latest(layout: OutputLayout, current: set[str]) -> list[tuple[Path, Path]]:
@@ -110,15 +102,11 @@ def reconcile_latest(layout: OutputLayout, current: set[str]) -> list[tuple[Path
     return renames
 
 
-def read_registry(layout: OutputLayout) -> dict[str, RegistryEntry]:
-    parquet_path, _ = layout.registry_paths()
-    if not parquet_path.exists():
-        return {}
-    return {row["actor_id"]: entry_from_row(row) for row in pq.read_table(parquet_path).to_pylist()}
-
-
-def stage_registry(layout: OutputLayout, registry: Mapping[str, RegistryEntry]) -> list[tuple[Path, Path]]:
-    """Write the whole registry to temp files beside its two published paths; return the renames."""
-    rows = registry_rows(registry)
-    return stage_table(pa.Table.from_pylist(rows, schema=table_arrow_schema("registry")), rows,
-                       *layout.registry_paths())
+def stage_registry(layout: OutputLayout, registry: RegistryStore) -> list[tuple[Path, Path]]:
+    """Write the whole registry to temp files beside its two published paths, a chunk at a time; return the
+    renames."""
+    parquet_path, jsonl_path = layout.registry_paths()
+    part = TablePart(parquet_path, jsonl_path, table_arrow_schema("registry"))
+    for lines, rows in registry.lines():
+        part.append_lines(lines, rows)
+    return part.finish()

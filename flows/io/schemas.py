@@ -11,6 +11,8 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from flows.core.feedcheck.engine import RecordChecker
+
 _REPO_SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 
 
@@ -56,3 +58,10 @@ def validator_for(name: str) -> Draft202012Validator:
     return Draft202012Validator(
         schema, registry=schema_registry(), format_checker=Draft202012Validator.FORMAT_CHECKER
     )
+
+
+@cache
+def checker_for(name: str) -> RecordChecker:
+    """The fast-then-reference checker of one published schema (see flows/core/feedcheck/engine.py)."""
+    schemas = load_schemas()
+    return RecordChecker(schemas[resolve_schema_name(name)], schemas)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import secrets
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 import pyarrow as pa
+import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 
-from flows.core.jsonrows import json_line, to_json_value
+from flows.core.jsonrows import json_lines, to_json_value
 
 PARQUET_COMPRESSION = "zstd"
 
@@ -69,19 +71,27 @@ def write_json_atomic(path: Path, document: Any) -> None:
     write_bytes_atomic(path, json_document(document))
 
 
-def json_lines(rows: Sequence[dict[str, Any]]) -> bytes:
-    return "".join(json_line(row) + "\n" for row in rows).encode("utf-8")
+def arrow_from_json_lines(data: bytes, schema: pa.Schema) -> pa.Table:
+    """Parse JSON Lines into a table of exactly ``schema``. The Parquet rows are read back from the very bytes of
+    the JSON Lines file, so the two forms of a table cannot disagree; and Arrow's reader does the work in C++."""
+    if not data:
+        return schema.empty_table()
+    options = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
+    whole = pa_json.ReadOptions(block_size=max(len(data) + 1, 1 << 20))  # one block: a line may be long
+    table = pa_json.read_json(io.BytesIO(data), read_options=whole, parse_options=options)
+    if table.schema.names != schema.names:
+        table = table.select(schema.names)
+    return table if table.schema.equals(schema) else table.cast(schema)
 
 
-def stage_table(
-    table: pa.Table, rows: Sequence[dict[str, Any]], parquet_path: Path, jsonl_path: Path
-) -> list[tuple[Path, Path]]:
-    """Write a whole table file and its JSON Lines twin under temp names; return the renames that publish them."""
+def stage_table(lines: bytes, schema: pa.Schema, parquet_path: Path, jsonl_path: Path) -> list[tuple[Path, Path]]:
+    """Write a whole table, given as JSON Lines, to a Parquet file and its JSON Lines twin under temp names;
+    return the renames that publish them."""
     parquet_path.parent.mkdir(parents=True, exist_ok=True)
     parquet_temp = temp_path_for(parquet_path)
-    pq.write_table(table, parquet_temp, compression=PARQUET_COMPRESSION)
+    pq.write_table(arrow_from_json_lines(lines, schema), parquet_temp, compression=PARQUET_COMPRESSION)
     fsync_file(parquet_temp)
-    return [(parquet_temp, parquet_path), (write_temp(jsonl_path, json_lines(rows)), jsonl_path)]
+    return [(parquet_temp, parquet_path), (write_temp(jsonl_path, lines), jsonl_path)]
 
 
 class TablePart:
@@ -94,24 +104,31 @@ class TablePart:
         self.schema = schema
         self.rows = 0
         self._parquet: pq.ParquetWriter | None = None
-        self._jsonl: TextIO | None = None
+        self._jsonl: BinaryIO | None = None
 
-    def open(self) -> tuple[pq.ParquetWriter, TextIO]:
+    def open(self) -> tuple[pq.ParquetWriter, BinaryIO]:
         if self._parquet is None or self._jsonl is None:
             for path in self.finals:
                 path.parent.mkdir(parents=True, exist_ok=True)
             self._parquet = pq.ParquetWriter(self.temps[0], self.schema, compression=PARQUET_COMPRESSION)
-            self._jsonl = self.temps[1].open("w", encoding="utf-8")
+            self._jsonl = self.temps[1].open("wb")
         return self._parquet, self._jsonl
 
     def append(self, rows: Sequence[dict[str, Any]]) -> None:
         """Write rows as one Parquet row group and as JSON lines."""
+        self.append_lines(json_lines(rows), len(rows))
+
+    def append_lines(self, data: bytes, rows: int) -> None:
+        """Write ``rows`` records already encoded as JSON Lines: the bytes as they are, and one Parquet row group."""
         if not rows:
             return
+        table = arrow_from_json_lines(data, self.schema)
+        if table.num_rows != rows:
+            raise ValueError(f"{self.finals[1].name}: {rows} rows announced, {table.num_rows} encoded")
         parquet, jsonl = self.open()
-        parquet.write_table(pa.Table.from_pylist(list(rows), schema=self.schema))
-        jsonl.writelines(json_line(row) + "\n" for row in rows)
-        self.rows += len(rows)
+        parquet.write_table(table)
+        jsonl.write(data)
+        self.rows += rows
 
     def finish(self) -> list[tuple[Path, Path]]:
         """Close and fsync both temp files; return the (temp, final) renames that publish them.

@@ -29,7 +29,9 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
     """The taxonomy in ``path``, or the packaged default when ``path`` is None; TaxonomyError when invalid."""
     source = str(path) if path is not None else "(packaged default)"
     data = read_taxonomy_json(path)
-    problems = schema_problems(data) or taxonomy_problems(data)
+    # The packaged file is checked against the schema by the test suite (tests/io/test_taxonomy.py); checking it
+    # again on every start would cost a tenth of a second of each run's wait.
+    problems = (schema_problems(data) if path is not None else []) or taxonomy_problems(data)
     if problems:
         raise TaxonomyError(source, problems)
     return taxonomy_from_dict(data)

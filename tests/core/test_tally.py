@@ -1,7 +1,7 @@
 from datetime import UTC, datetime
 
 from flows.core.article import Article, RunContext
-from flows.core.batch import Processed
+from flows.core.batch import Processed, encode_tables
 from flows.core.incremental import FileStat, LedgerEntry
 from flows.core.problems import problem
 from flows.core.tally import admit, build_report, new_tally
@@ -12,7 +12,7 @@ CONTEXT = RunContext("20261128T120000Z-abc123", datetime(2026, 11, 28, 12, tzinf
 def processed(article_id: str, location: str) -> Processed:
     stat = FileStat(f"/abs/{location}", location, 10, 1)
     record = {"article_id": article_id, "source_path": location, "supersedes": None}
-    return Processed(stat, "0" * 64, Article(record, []), {})
+    return Processed(stat, "0" * 64, Article(record, []), encode_tables({}))
 
 
 def test_new_unchanged_and_duplicate_inputs_are_told_apart() -> None:

@@ -1,0 +1,32 @@
+"""Derive batches in this process with its own extractors and record checker, built on first use and kept.
+
+This module is what a worker process of the extraction pool imports: it pulls in the pure stages and the reference
+data, never Prefect, so that a worker starts in a fraction of a second."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from flows.quiet import defer_heavy_imports
+
+defer_heavy_imports()  # a worker process starts here: before jsonschema is imported below, as the CLI does
+
+from flows.core.article import RunContext  # noqa: E402 - after the deferral above, on purpose
+from flows.core.batch import Processed, TextInput, process_inputs  # noqa: E402 - as above
+from flows.core.feeditem import FeedInput  # noqa: E402 - as above
+from flows.io.extractors import load_extractors  # noqa: E402 - as above
+from flows.io.schemas import checker_for  # noqa: E402 - as above
+
+
+def prepare_process(taxonomy: str | None) -> None:
+    """Build this process's extractors and checker now, so that its first batch does not wait for them."""
+    load_extractors(Path(taxonomy) if taxonomy else None)
+    checker_for("article")
+
+
+def derive_items(
+    items: Sequence[TextInput | FeedInput], context: RunContext, taxonomy: str | None, max_line_chars: int
+) -> list[Processed]:
+    extractors = load_extractors(Path(taxonomy) if taxonomy else None)
+    return process_inputs(items, context, extractors, checker_for("article"), max_line_chars)

@@ -1,0 +1,105 @@
+"""The worker processes a local run derives its batches in.
+
+Prefect's task runner stays a thread pool in the flow's process; each derive task hands its batch to one of these
+processes and waits. The workers import the pure stages and the reference data only (flows/io/derivation.py), never
+Prefect, and report nothing to the API themselves: a worker is ready as soon as its extractors are built, and a batch
+costs one pickle each way. The task runs and their states stay with the flow.
+
+`agenda run` starts the pool first thing, before Prefect is even imported, so that the workers build their extractors
+on the other cores while the flow's process starts Prefect; a flow started some other way (`agenda serve`, or a
+caller of `agenda_run`) starts its own pool.
+
+This module imports no Prefect: the command line uses it before Prefect is loaded.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from flows.core.settings import RunSettings
+from flows.io.derivation import prepare_process
+from flows.io.discover import is_feed, iter_inputs
+
+# A forkserver forks each worker from a small process that has already imported these, so that no worker pays for
+# the imports again; where there is no forkserver (Windows), workers are spawned.
+_WORKER_MODULES = ["flows.io.derivation"]
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerPool:
+    executor: ProcessPoolExecutor
+    processes: int
+    taxonomy: str | None
+
+
+_started_ahead: list[WorkerPool] = []
+
+
+def uses_worker_processes(settings: RunSettings) -> bool:
+    """One worker means the flow's own process does the work; a Dask run derives on the cluster."""
+    return settings.workers > 1 and not settings.dask_address
+
+
+def processes_for(sources: Sequence[str], settings: RunSettings) -> int:
+    """All the workers asked for when there are at least two batches of work; else one, which still builds its
+    extractors while the flow starts. Looks at the first inputs only (discovery is lazy)."""
+    wanted = 2 * settings.batch_size
+    first = list(islice((item for item in iter_inputs(list(sources)) if isinstance(item, Path)), wanted))
+    if len(first) >= wanted or any(is_feed(path) for path in first):
+        return settings.workers
+    return 1
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_WORKER_MODULES)
+    return context
+
+
+def start_pool(processes: int, taxonomy: str | None) -> WorkerPool:
+    """Start every worker now, each building its extractors at once."""
+    executor = ProcessPoolExecutor(
+        processes, mp_context=worker_context(), initializer=prepare_process, initargs=(taxonomy,)
+    )
+    for _ in range(processes):
+        executor.submit(int)  # the pool starts one more worker per submission, up to its size
+    return WorkerPool(executor, processes, taxonomy)
+
+
+@contextmanager
+def workers_ahead(sources: Sequence[str], settings: RunSettings) -> Iterator[None]:
+    """Start the pool of the run that `settings` describe now; the run's flow picks it up (extraction_pool)."""
+    if not uses_worker_processes(settings):
+        yield
+        return
+    pool = start_pool(processes_for(sources, settings), settings.taxonomy)
+    _started_ahead.append(pool)
+    try:
+        yield
+    finally:
+        _started_ahead.remove(pool)
+        pool.executor.shutdown(cancel_futures=True)
+
+
+@contextmanager
+def extraction_pool(settings: RunSettings) -> Iterator[Executor | None]:
+    """The executor a flow run derives its batches in: the pool started ahead for it, or one of its own; None when
+    the batches are derived where the task runs (one worker, or Dask)."""
+    if not uses_worker_processes(settings):
+        yield None
+        return
+    ahead = next((pool for pool in _started_ahead if pool.taxonomy == settings.taxonomy), None)
+    if ahead is not None:
+        yield ahead.executor
+        return
+    pool = start_pool(settings.workers, settings.taxonomy)
+    with pool.executor:
+        yield pool.executor
