@@ -15,6 +15,7 @@ This module imports no Prefect: the command line uses it before Prefect is loade
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -36,6 +37,12 @@ class WorkerPool:
     executor: ProcessPoolExecutor
     processes: int
     taxonomy: str | None
+    starter: threading.Thread
+
+    def stop(self) -> None:
+        """Let the starting finish (a pool cannot take submissions once shut down), then shut the workers down."""
+        self.starter.join()
+        self.executor.shutdown(cancel_futures=True)
 
 
 _started_ahead: list[WorkerPool] = []
@@ -65,13 +72,19 @@ def worker_context() -> multiprocessing.context.BaseContext:
 
 
 def start_pool(processes: int, taxonomy: str | None) -> WorkerPool:
-    """Start every worker now, each building its extractors at once."""
+    """Start every worker now, each building its extractors at once. The starting happens on a thread of its own:
+    the first start waits for the forkserver to import its modules, and the caller has better things to do."""
     executor = ProcessPoolExecutor(
         processes, mp_context=worker_context(), initializer=prepare_process, initargs=(taxonomy,)
     )
+    starter = threading.Thread(target=start_workers, args=(executor, processes), name="agenda-workers", daemon=True)
+    starter.start()
+    return WorkerPool(executor, processes, taxonomy, starter)
+
+
+def start_workers(executor: ProcessPoolExecutor, processes: int) -> None:
     for _ in range(processes):
         executor.submit(int)  # the pool starts one more worker per submission, up to its size
-    return WorkerPool(executor, processes, taxonomy)
 
 
 @contextmanager
@@ -86,7 +99,7 @@ def workers_ahead(sources: Sequence[str], settings: RunSettings) -> Iterator[Non
         yield
     finally:
         _started_ahead.remove(pool)
-        pool.executor.shutdown(cancel_futures=True)
+        pool.stop()
 
 
 @contextmanager
@@ -101,5 +114,7 @@ def extraction_pool(settings: RunSettings) -> Iterator[Executor | None]:
         yield ahead.executor
         return
     pool = start_pool(settings.workers, settings.taxonomy)
-    with pool.executor:
+    try:
         yield pool.executor
+    finally:
+        pool.stop()
