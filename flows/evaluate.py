@@ -99,6 +99,7 @@ def as_document(result: Evaluation) -> dict[str, Any]:
         "country_accuracy": round(score.country_accuracy, 4),
         "country_accuracy_by_type": {kind: {"right": right, "matched": matched}
                                      for kind, (right, matched) in sorted(score.country_by_type.items())},
+        "country_errors": dict(sorted(score.country_errors.items())),
         "matched": score.matched,
         "issues": {
             "recall": round(score.issues.recall, 4),
@@ -143,7 +144,8 @@ def text_lines(result: Evaluation) -> list[str]:
     lines.append(f"  type accuracy {score.type_accuracy:.3f}   country-code accuracy {score.country_accuracy:.3f}"
                  f"   ({score.matched} matched actors)")
     lines.append("  country codes right by type: " + ", ".join(
-        f"{kind} {right}/{matched}" for kind, (right, matched) in sorted(score.country_by_type.items())))
+        f"{kind} {right}/{matched}" for kind, (right, matched) in sorted(score.country_by_type.items()))
+        + "; wrong codes: " + ", ".join(f"{count} {kind}" for kind, count in sorted(score.country_errors.items())))
     gold_issues = score.issues.tp + score.issues.fn
     lines.append(f"issues: recall {score.issues.recall:.3f} ({score.issues.tp}/{gold_issues}; "
                  f"{score.issues_uncoded} gold issues have no taxonomy code, {score.issues_by_keyword} scored by "

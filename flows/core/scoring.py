@@ -56,6 +56,7 @@ class Score:
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     country_by_type: dict[str, tuple[int, int]] = field(default_factory=dict)  # gold type -> (right, matched)
+    country_errors: dict[str, int] = field(default_factory=dict)  # "missing", "extra" or "other" -> count
 
     @property
     def type_accuracy(self) -> float:
@@ -111,6 +112,13 @@ def is_known(actor: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
     return any(surfaces_meet(surface, name) for surface in actor["surfaces"] for name in names)
 
 
+def country_error(gold: str | None, predicted: str | None) -> str:
+    """How a wrong country code is wrong: none given for a placed actor, one given for an unplaced one, or another."""
+    if predicted is None:
+        return "missing"
+    return "extra" if gold is None else "other"
+
+
 def score_actors(gold: Mapping[str, Any], predicted: Sequence[Mapping[str, Any]], score: Score) -> None:
     for entry in gold["actors"]:
         partner = find_partner(entry, predicted)
@@ -126,6 +134,9 @@ def score_actors(gold: Mapping[str, Any], predicted: Sequence[Mapping[str, Any]]
         score.type_right += partner["type"] in types_of(entry)
         right = partner.get("country_code") == entry.get("country")
         score.country_right += right
+        if not right:
+            error = country_error(entry.get("country"), partner.get("country_code"))
+            score.country_errors[error] = score.country_errors.get(error, 0) + 1
         kind = sorted(types_of(entry))[0]
         before = score.country_by_type.get(kind, (0, 0))
         score.country_by_type[kind] = (before[0] + right, before[1] + 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from flows.core.actors.candidates import ArticleContext
+from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.grouping import Group
 from flows.core.actors.lexicon import fold
 from flows.core.actors.scan import Hit
@@ -29,6 +29,11 @@ _DESCRIBED_BY = re.compile(r" (?:[a-z\-]+ ){0,2}$")
 # Image credits name photographers, who act for no country: "(Image: Jane Doe)".
 _CREDIT = re.compile(r"(?:Image|Photo|Picture|Credit|Photograph)s?: ?$")
 _POSSESSIVE = frozenset({"'s ", "\u2019s "})
+_OWNER_TYPES = frozenset({"person", "organization", "country", "group"})
+# "X's spokesperson, <name>" (the role ends right before the name) and "<name>, one of President X's aides".
+_ROLE_BEFORE = re.compile(r"['\u2019]s (?:[a-z\-]+ ){0,3}?[a-z\-]+, $")
+_LAST_WORD = re.compile(r"(?<![\w.\-])[A-Z][\w\-]+$")
+_ROLE_AFTER = re.compile(r", (?:one of |an? |the )?(?:[A-Z][\w.\-]* ){0,3}?([A-Z][\w.\-]*)['\u2019]s [a-z]")
 # Overseas departments and regions that are legally part of a state are that state (France's five; Aland of
 # Finland, Svalbard and Jan Mayen of Norway, the Caribbean municipalities of the Netherlands), as the reference
 # annotations treat Martinique; dependencies with a government of their own (Puerto Rico, Greenland, Hong Kong)
@@ -37,6 +42,7 @@ PART_OF = {"MTQ": "FRA", "GLP": "FRA", "REU": "FRA", "GUF": "FRA", "MYT": "FRA",
            "BES": "NLD"}
 NO_COUNTRY = frozenset({"ATA"})
 INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO"})
+GOVERNMENT_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 def hit_at(ctx: ArticleContext, offset: int) -> Hit | None:
@@ -141,6 +147,62 @@ def read_possessive_owners(ctx: ArticleContext, groups: list[Group]) -> None:
 def _owner_code(hit: Hit) -> str | None:
     country = hit.of_kind("country")
     return country.code if country is not None and country.code else place_code(hit, False)
+
+
+def read_demonym_owners(ctx: ArticleContext, groups: list[Group]) -> None:
+    """ "Belarusian KGB", "Afghan Army": a demonym right before a state body the registry places elsewhere names
+    the country whose body of that name is meant; many states have a KGB, a parliament or an army."""
+    for group in groups:
+        registry = next((m for m in group.members if m.registry), None)
+        if group.type != "organization" or registry is None or registry.sector not in GOVERNMENT_SECTORS:
+            continue
+        for member in group.members:
+            hit = ctx.name_before(member.start, max(member.start - 30, 0))
+            demonym = hit.of_kind("demonym") if hit is not None and hit.end + 1 == member.start else None
+            if demonym is not None and demonym.code and ctx.text[hit.end] == " " and demonym.code != group.code:
+                for other in group.members:
+                    other.code = demonym.code
+                break
+
+
+def read_possessor_roles(ctx: ArticleContext, groups: list[Group]) -> None:
+    """ "German Chancellor Angela Merkel's spokesperson, Steffen Seibert", "Andriy Yermak, one of President
+    Zelensky's aides": someone's aide, or a body's director, acts for that person's or body's country."""
+    owners = {m.end: g for g in groups if g.type in _OWNER_TYPES and g.code for m in g.members}
+    short = _short_names(groups)
+    for group in groups:
+        if group.type != "person" or group.code:
+            continue
+        for member in group.members:
+            owner = _possessor_before(ctx, member, owners, short) or _possessor_after(ctx, member, owners)
+            if owner is not None and owner is not group:
+                member.code = owner.code
+                break
+
+
+def _possessor_before(ctx: ArticleContext, member: Candidate, owners: dict[int, Group],
+                      short: dict[str, Group]) -> Group | None:
+    found = _ROLE_BEFORE.search(ctx.text, max(member.start - 50, 0), member.start)
+    if found is None:
+        return None
+    word = _LAST_WORD.search(ctx.text, max(found.start() - 40, 0), found.start())
+    return owners.get(found.start()) or (short.get(word.group(0)) if word else None)
+
+
+def _short_names(groups: list[Group]) -> dict[str, Group]:
+    """ "Mahan" for "Mahan Air", "Merkel" for "Angela Merkel": a placed body's first word, a person's surname,
+    where no other placed actor shares it."""
+    found: dict[str, list[Group]] = {}
+    for group in groups:
+        words = group.members[0].name.split()
+        if group.code and len(words) > 1 and group.type in {"organization", "person"}:
+            found.setdefault(words[0] if group.type == "organization" else words[-1], []).append(group)
+    return {word: owners[0] for word, owners in found.items() if len(owners) == 1}
+
+
+def _possessor_after(ctx: ArticleContext, member: Candidate, owners: dict[int, Group]) -> Group | None:
+    found = _ROLE_AFTER.match(ctx.text, member.end)
+    return owners.get(found.end(1)) if found else None
 
 
 def credited_people(ctx: ArticleContext, groups: list[Group]) -> list[Group]:

@@ -25,7 +25,7 @@ class Candidate:
     stands_in: bool = False  # a capital standing for its country ("Beijing claims")
     place_code: str | None = None  # a country name that is also a place elsewhere: "Georgia" (GEO, or USA's state)
     town_code: bool = False  # the code was read from a town's name alone, and towns have namesakes abroad
-    stateless: bool = False  # a person the text ties to an international body only ("a UN rapporteur")
+    stateless: bool = False  # tied to no one state: "a UN rapporteur", the "World Heritage Committee"
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from flows.core.actors.scan import Hit, Token, run_tokens
 from flows.core.actors.unknown_names import is_name_part, is_ordinary
 from flows.core.actors.vocabulary import (
     ANY_ORGANISATION_HEAD,
+    INTERNATIONAL_FIRST_WORDS,
     LEADING_ORGANISATION_HEADS,
     MONTHS_AND_DAYS,
     NAME_CONNECTORS,
@@ -206,13 +207,19 @@ def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit])
     headed_of = any(tok.text in ANY_ORGANISATION_HEAD and nxt.text in {"of", "for"} for tok, nxt in pairwise(tokens))
     if last in ORGANISATION_HEADS or headed_of:
         sector = _SECTOR_BY_HEAD.get(last) or _SECTOR_BY_HEAD.get(first)
-        return Candidate(start, end, "organization", name, _first_code(hits, start), sector)
+        body = Candidate(start, end, "organization", name, _first_code(hits, start), sector)
+        body.stateless = body.code is None and first in INTERNATIONAL_FIRST_WORDS  # "World Heritage Committee"
+        return body
     if last in WATER_HEADS:
         return Candidate(start, end, "place", name, None)
     if last in PLACE_HEADS:
         # "Blyth Valley": a gazetteer reading of the head word itself ("The Valley", Anguilla) says nothing.
         before_head = [hit for hit in hits if hit.end <= tokens[-1].start]
-        return Candidate(start, end, "place", name, _first_code(before_head, start))
+        place = Candidate(start, end, "place", name, _first_code(before_head, start))
+        # "Victoria Park": a capital or town in a place's name may be a namesake; a country or demonym is not.
+        place.town_code = place.code is not None and not any(
+            hit.of_kind("country", "demonym", "institution") for hit in before_head)
+        return place
     return None
 
 

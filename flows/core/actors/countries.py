@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from flows.core.actors.affiliations import (
+    GOVERNMENT_SECTORS,
     NO_COUNTRY,
     PART_OF,
     credited_people,
@@ -19,9 +20,11 @@ from flows.core.actors.affiliations import (
     inherit_affiliations,
     inherit_holders,
     is_generic_name,
+    read_demonym_owners,
     read_descriptors,
     read_locations,
     read_possessive_owners,
+    read_possessor_roles,
 )
 from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.grouping import Group, actor_key
@@ -29,7 +32,6 @@ from flows.core.actors.vocabulary import WATER_HEADS
 
 _TITLE_BONUS = 2
 _SITE_CUE = re.compile(r"(?:\b(?:in|at|near|outside|inside)|known as|dubbed|nicknamed|called) (?:the )?[\"\u201c']?$")
-_GOVERNMENT_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 def country_evidence(ctx: ArticleContext, groups: list[Group]) -> Counter[str]:
@@ -52,6 +54,19 @@ def country_evidence(ctx: ArticleContext, groups: list[Group]) -> Counter[str]:
     return counts
 
 
+def actor_evidence(groups: list[Group]) -> Counter[str]:
+    """People and bodies already placed, one vote per actor: a story about Ukraine's role in American politics
+    names Ukraine more often than the United States, but its officials, parties and newspapers are American."""
+    return Counter(g.code for g in groups if g.type in {"person", "organization"} and g.code)
+
+
+def _dominant_by_actors(counts: Counter[str], actors: Counter[str]) -> str | None:
+    """Where the country names leave the setting open, a country whose people and bodies clearly lead, and lead
+    the names and actors together too, is the setting."""
+    leader = dominant_country(actors)
+    return leader if leader is not None and dominant_country(counts + actors) == leader else None
+
+
 def dominant_country(counts: Counter[str]) -> str | None:
     """The country that clearly leads the evidence, if one does."""
     ranked = counts.most_common(2)
@@ -67,11 +82,13 @@ def settle_countries(ctx: ArticleContext, groups: list[Group]) -> None:
     """Apply every article-level country rule to ``groups``, in place."""
     apply_sovereignty(groups)
     read_possessive_owners(ctx, groups)
+    read_demonym_owners(ctx, groups)
     counts = country_evidence(ctx, groups)
-    dominant = dominant_country(counts)
+    dominant = dominant_country(counts) or _dominant_by_actors(counts, actor_evidence(groups))
     read_locations(ctx, groups)
     read_descriptors(ctx, groups)
     inherit_holders(ctx, groups)
+    read_possessor_roles(ctx, groups)
     if dominant is not None:
         _read_ambiguous_countries(groups, counts, dominant)
         _localise_generic_bodies(ctx, groups, counts, dominant)
@@ -138,17 +155,23 @@ def _read_ambiguous_countries(groups: list[Group], counts: Counter[str], dominan
 
 
 def _localise_generic_bodies(ctx: ArticleContext, groups: list[Group], counts: Counter[str], dominant: str) -> None:
+    """ "Ministry of Defence" in a story about Hungary is Hungary's. So is a legislature ("House of Commons" in a
+    Canadian election story) when nothing else of the registry's country appears: legislatures share names."""
     for group in groups:
         code = group.code
         if group.type != "organization" or code in {None, dominant} or counts[code]:
             continue
         registry = [m for m in group.members if m.registry]
-        if not registry or any(m.stands_in for m in registry) or registry[0].sector not in _GOVERNMENT_SECTORS:
+        if not registry or any(m.stands_in for m in registry) or registry[0].sector not in GOVERNMENT_SECTORS:
             continue
-        if not is_generic_name(ctx, registry[0].name):
+        if not (is_generic_name(ctx, registry[0].name) or _is_lone_legislature(groups, group, registry[0])):
             continue
         for member in group.members:
             member.code = dominant
+
+
+def _is_lone_legislature(groups: list[Group], group: Group, registry: Candidate) -> bool:
+    return registry.sector == "LEG" and not any(other is not group and other.code == group.code for other in groups)
 
 
 def _fill_unplaced(groups: list[Group], dominant: str, types: set[str]) -> None:
@@ -163,10 +186,11 @@ def _fill_unplaced(groups: list[Group], dominant: str, types: set[str]) -> None:
 
 
 def _localise_town_namesakes(groups: list[Group], counts: Counter[str], dominant: str) -> None:
-    """ "Santa Barbara County Sheriff Bill Brown" in an American story: a person placed only by a town whose
-    country the article gives no other sign of is placed by the article's country (the town is a namesake)."""
+    """ "Santa Barbara County Sheriff Bill Brown" in an American story, "Victoria Park" in Hong Kong: a person
+    or place placed only by a town whose country the article gives no other sign of is placed by the article's
+    country (the town is a namesake)."""
     for group in groups:
-        if group.type != "person" or group.code in {None, dominant} or counts[group.code] > 1:
+        if group.type not in {"person", "place"} or group.code in {None, dominant} or counts[group.code] > 1:
             continue
         if any(m.town_code for m in group.members):
             for member in group.members:

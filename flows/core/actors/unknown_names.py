@@ -42,6 +42,9 @@ _SETTLEMENT_BEFORE = re.compile(
 # "Makilala in the province of North Cotabato", "Mokha, a port town in Yemen".
 _SETTLEMENT_AFTER = re.compile(
     r"^(?: in the (?:province|state|region|district|county) of |, an? (?:\w+ ){0,2}(?:town|city|village|port) )")
+_POSTED_TO = re.compile(r" (?:to|for) $")
+# "US Special Representative": capitalised words between a country and the title it qualifies.
+_TITLE_MODIFIERS = re.compile(r" (?:[A-Z][a-z\-]+ ){0,2}")
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+(?:the[ \u00a0]+)?$")
 
 
@@ -82,6 +85,8 @@ def judge_unknown(ctx: ArticleContext, tokens: list[Token], previous: Hit | None
     code = hit_code(previous) if previous is not None and previous.end + 1 >= start else None
     if kind == "person" and previous is not None and _is_media(previous):
         code = None  # "told NPR Hamza bin Laden": nothing says the person works there
+    if kind == "person" and code is not None and previous is not None:
+        code = _posting_holder_code(ctx, previous, code)
     if kind == "person":
         person = Candidate(start, end, "person", ctx.text[start:end], code)
         title = ctx.title_ending_before(start)
@@ -90,6 +95,21 @@ def judge_unknown(ctx: ArticleContext, tokens: list[Token], previous: Hit | None
             person.sector = title.entries[0].sector if title.entries else None
         return [person]
     return [Candidate(start, end, kind, ctx.text[start:end], code if kind != "place" else None)]
+
+
+def _posting_holder_code(ctx: ArticleContext, previous: Hit, code: str) -> str | None:
+    """ "US Ambassador to Germany Richard Grenell", "Special Representative for Iran Brian Hook": a country after
+    a title and "to" or "for" is where the person is posted or what they deal with, not whom they act for; the
+    country before the title is."""
+    posted = _POSTED_TO.search(ctx.text, max(previous.start - 5, 0), previous.start)
+    title = ctx.title_ending_before(posted.start() + 1) if posted else None
+    if title is None:
+        return code
+    holder = ctx.name_before(title.start, max(title.start - 30, 0))
+    if holder is None or not _TITLE_MODIFIERS.fullmatch(ctx.text, holder.end, title.start):
+        return None
+    entry = holder.of_kind("country", "demonym")
+    return entry.code if entry is not None else None
 
 
 def judge_kind(ctx: ArticleContext, tokens: list[Token]) -> str | None:

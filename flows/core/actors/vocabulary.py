@@ -156,3 +156,7 @@ POLITICAL_OBJECT_VERBS: frozenset[str] = words(
 )
 # Words after a lone given name that show it is used as a person's name ("Ivan, ...", "Ivan said").
 NAME_FOLLOWERS: frozenset[str] = words("said says told was is has had who and will would added")
+
+# A body whose name opens with one of these claims a reach beyond any one state ("World Heritage Committee",
+# "International Rescue Committee"): the article's own country is not guessed for it.
+INTERNATIONAL_FIRST_WORDS: frozenset[str] = words("World International Global Worldwide Transnational Multinational")
