@@ -30,6 +30,7 @@ from flows.io.discover import is_feed, iter_inputs
 # A forkserver forks each worker from a small process that has already imported these, so that no worker pays for
 # the imports again; where there is no forkserver (Windows), workers are spawned.
 _WORKER_MODULES = ["flows.io.derivation"]
+POOL_CHUNK = 50  # inputs per job of the pool: a few hundred milliseconds of work, one pickle each way
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +55,9 @@ def uses_worker_processes(settings: RunSettings) -> bool:
 
 
 def processes_for(sources: Sequence[str], settings: RunSettings) -> int:
-    """All the workers asked for when there are at least two batches of work; else one, which still builds its
-    extractors while the flow starts. Looks at the first inputs only (discovery is lazy)."""
-    wanted = 2 * settings.batch_size
+    """All the workers asked for when there are at least two chunks of work for them; else one, which still builds
+    its extractors while the flow starts. Looks at the first inputs only (discovery is lazy)."""
+    wanted = 2 * min(settings.batch_size, POOL_CHUNK)
     first = list(islice((item for item in iter_inputs(list(sources)) if isinstance(item, Path)), wanted))
     if len(first) >= wanted or any(is_feed(path) for path in first):
         return settings.workers

@@ -15,6 +15,7 @@ def test_a_small_run_gets_one_worker_a_large_one_all(tmp_path: Path) -> None:
     settings = RunSettings(workers=2, batch_size=3)
     assert processes_for([str(corpus(tmp_path / "small", 5))], settings) == 1
     assert processes_for([str(corpus(tmp_path / "large", 6))], settings) == 2
+    assert processes_for([str(corpus(tmp_path / "chunks", 100))], RunSettings(workers=2)) == 2  # two pool chunks
 
 
 def test_one_worker_or_a_dask_cluster_derive_without_a_pool() -> None:

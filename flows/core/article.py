@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import filterfalse
 
 from flows.core.compose import compose
 from flows.core.decode import detect_and_decode, looks_binary, normalise_text
@@ -17,6 +18,7 @@ SCHEMA_VERSION = "1.0.0"
 DEFAULT_MAX_LINE_CHARS = 20_000
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _MARKUP_START = re.compile(r"<(?:!doctype\s|\?xml\s|html[\s>])", re.IGNORECASE)
+_LANGUAGE_SAMPLE = 5000  # characters read to guess the language
 _ENGLISH_MARKERS = frozenset("the a an of to in and is was for on that with as by at from it said be has have".split())
 
 
@@ -60,13 +62,25 @@ def article_id_of(text: str) -> str:
 
 
 def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(words_in_any_order(text))
+
+
+def words_in_any_order(text: str) -> list[str]:
+    """What ``_WORD.findall(text)`` finds, not in text order: no word spans white space, so the many plain
+    white-space-separated tokens are taken as they are and only the others go through the regex."""
+    tokens = text.split()
+    plain = list(filter(str.isalnum, tokens))
+    return plain + _WORD.findall(" ".join(filterfalse(str.isalnum, tokens)))
 
 
 def guess_language(text: str) -> str:
     """"en" when English function words are frequent enough, else "und" (undetermined, per BCP 47)."""
-    words = [word.lower() for word in _WORD.findall(text[:5000])]
-    hits = sum(word in _ENGLISH_MARKERS for word in words)
+    return language_of_words(words_in_any_order(text[:_LANGUAGE_SAMPLE]))
+
+
+def language_of_words(words: list[str]) -> str:
+    """``guess_language`` of a text whose words (all of them, in any order) are ``words``."""
+    hits = sum(map(_ENGLISH_MARKERS.__contains__, map(str.lower, words)))
     return "en" if words and hits / len(words) >= 0.08 else "und"
 
 
@@ -82,6 +96,8 @@ def published_at(layout: Layout) -> datetime | None:
 
 def build_record(layout: Layout, text: str, source: Source, encoding: str, context: RunContext) -> dict[str, object]:
     """The article row, in the column order of article.v1."""
+    words = words_in_any_order(text)
+    language = language_of_words(words) if len(text) <= _LANGUAGE_SAMPLE else guess_language(text)
     return {
         "article_id": article_id_of(text),
         "source_path": source.location,
@@ -91,8 +107,8 @@ def build_record(layout: Layout, text: str, source: Source, encoding: str, conte
         "subtitle": layout.subtitle,
         "sections": [{"heading": s.heading, "paragraphs": list(s.paragraphs)} for s in layout.sections],
         "text": text,
-        "word_count": count_words(text),
-        "language": guess_language(text),
+        "word_count": len(words),
+        "language": language,
         "published_at": published_at(layout),
         "removed": list(layout.removed),
         "ingested_at": context.started_at,

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import ahocorasick
@@ -70,9 +71,57 @@ class Taxonomy:
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
+    """One pattern or exclusion, confirmed where the automaton found its literal head.
+
+    A pattern without ``*`` is confirmed by plain string comparison (``stem`` then the first of ``endings`` that
+    reaches a word boundary, in the order its regex would try them); a pattern with ``*`` by its regex, compiled
+    on first use.
+    """
+
     issue_index: int
-    regex: re.Pattern[str]
+    pattern: str  # normalised
     is_exclusion: bool
+    stem: str | None = None
+    endings: tuple[str, ...] = ()
+
+    def match_end(self, folded: str, start: int) -> int | None:
+        """Where the pattern's match starting at ``start`` ends, or None."""
+        if self.stem is None:
+            match = compiled_pattern(self.pattern).match(folded, start)
+            return None if match is None else match.end()
+        if not folded.startswith(self.stem, start):
+            return None
+        at = start + len(self.stem)
+        for ending in self.endings:
+            end = at + len(ending)
+            if folded.startswith(ending, at) and (end == len(folded) or not folded[end].isalnum()):
+                return end
+        return None
+
+
+def make_entry(issue_index: int, pattern: str, is_exclusion: bool) -> _Entry:
+    if "*" in pattern:
+        return _Entry(issue_index, pattern, is_exclusion)
+    stem, endings = _plural_endings(pattern)
+    return _Entry(issue_index, pattern, is_exclusion, stem, endings)
+
+
+def _plural_endings(pattern: str) -> tuple[str, tuple[str, ...]]:
+    """A ``*``-free pattern as a stem and its possible endings, mirroring ``_word_regex`` for the last word."""
+    if _ends_in_consonant_y(pattern):
+        return pattern[:-1], ("y", "ies")
+    if pattern.endswith(_ES_PLURAL_ENDINGS):
+        return pattern, ("es", "")
+    if pattern.endswith("o"):
+        return pattern, ("s", "es", "")
+    return pattern, ("s", "")
+
+
+@cache
+def compiled_pattern(pattern: str) -> re.Pattern[str]:
+    """The regex of a normalised pattern, compiled when an article first needs it: compiling every pattern up
+    front dominated building the matcher."""
+    return re.compile(pattern_regex(pattern))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +205,7 @@ def compile_matcher(taxonomy: Taxonomy) -> IssueMatcher:
         for phrases, is_exclusion in ((issue.patterns, False), (issue.exclusions, True)):
             for phrase in phrases:
                 pattern = normalise_pattern(phrase)
-                entry = _Entry(index, re.compile(pattern_regex(pattern)), is_exclusion)
+                entry = make_entry(index, pattern, is_exclusion)
                 by_head.setdefault(literal_head(pattern), []).append(entry)
     automaton = ahocorasick.Automaton()
     for head, entries in by_head.items():
@@ -203,10 +252,10 @@ def _raw_matches(
         if start > 0 and folded[start - 1].isalnum():
             continue
         for entry in entries:
-            match = entry.regex.match(folded, start)
-            if match is not None:
+            end = entry.match_end(folded, start)
+            if end is not None:
                 target = excluded if entry.is_exclusion else found
-                target.setdefault(entry.issue_index, []).append((start, match.end()))
+                target.setdefault(entry.issue_index, []).append((start, end))
     return found, excluded
 
 

@@ -41,8 +41,9 @@ def split_blocks(text: str) -> list[list[str]]:
     """Blocks are runs of non-blank lines; each line is stripped of surrounding white space."""
     blocks: list[list[str]] = [[]]
     for line in text.split("\n"):
-        if line.strip():
-            blocks[-1].append(" ".join(line.split()))
+        words = line.split()
+        if words:
+            blocks[-1].append(" ".join(words))
         elif blocks[-1]:
             blocks.append([])
     return [block for block in blocks if block]
@@ -53,8 +54,9 @@ def drop_boilerplate(blocks: list[list[str]]) -> tuple[list[list[str]], list[str
     kept: list[list[str]] = []
     removed: list[str] = []
     for block in blocks:
-        lines = [line for line in block if not is_boilerplate(line)]
-        removed.extend(line for line in block if is_boilerplate(line))
+        lines: list[str] = []
+        for line in block:
+            (removed if is_boilerplate(line) else lines).append(line)
         if lines:
             kept.append(lines)
     return kept, removed

@@ -11,9 +11,10 @@ heading ("What can we expect from China?") raises the issue. Every other actor o
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from itertools import pairwise
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import accumulate, pairwise
+from typing import NamedTuple
 
 from flows.core.model import Actor, IssueHit, Link, Sentence
 
@@ -49,8 +50,7 @@ SPEAKING_TYPES = frozenset({"person", "organization", "group"})
 _TOKEN = re.compile(r"[^\W_]+(?:[.'\u2019-][^\W_]+)*\.?|[,;:]")
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
+class _Mention(NamedTuple):
     actor_id: str
     char_start: int
     char_end: int
@@ -64,12 +64,15 @@ def link_issues(
     demonyms: Mapping[str, str],
 ) -> list[Link]:
     """Links from every actor of a sentence to every issue hit in it, ordered by sentence, issue, relation, actor."""
+    if not hits:
+        return []
     by_id = {actor.actor_id: actor for actor in actors}
     countries = _country_actor_ids(actors)
-    mentions = _mentions_by_sentence(text, sentences, actors, demonyms, countries)
     issues_by_sentence: dict[int, set[str]] = {}
     for hit in hits:
         issues_by_sentence.setdefault(hit.span.sentence_index, set()).add(hit.issue_id)
+    read = [s for s in sentences if s.index in issues_by_sentence or s.kind == "heading"]  # all that is consulted
+    mentions = _mentions_by_sentence(text, read, actors, demonyms, countries)
     by_index = {s.index: s for s in sentences}
     links: set[Link] = set()
     for index, issue_ids in issues_by_sentence.items():
@@ -117,15 +120,32 @@ def _subject_ids(text: str, sentence: Sentence, mentions: Sequence[_Mention]) ->
     return subjects
 
 
-def _units(text: str, sentence: Sentence, mentions: Sequence[_Mention]) -> list[_Mention | str]:
-    """The sentence as a sequence of actor mentions and the words between them."""
+def _units(text: str, sentence: Sentence, mentions: Sequence[_Mention]) -> Iterator[_Mention | str]:
+    """The sentence as a sequence of actor mentions and the words between them (a mention comes before a word
+    at the same offset), read lazily: the subject is usually found long before the sentence ends."""
     ordered = sorted(mentions, key=lambda m: (m.char_start, -m.char_end))
-    units: list[tuple[int, _Mention | str]] = [(m.char_start, m) for m in ordered]
+    covered = _coverage(ordered)
+    waiting = 0  # the next mention to hand out
     for token in _TOKEN.finditer(text, sentence.char_start, sentence.char_end):
-        if not any(m.char_start < token.end() and token.start() < m.char_end for m in ordered):
-            units.append((token.start(), token.group()))
-    units.sort(key=lambda u: u[0])
-    return [unit for _, unit in units]
+        start = token.start()
+        while waiting < len(ordered) and ordered[waiting].char_start <= start:
+            yield ordered[waiting]
+            waiting += 1
+        if not covered(start, token.end()):
+            yield token.group()
+    yield from ordered[waiting:]
+
+
+def _coverage(ordered: Sequence[_Mention]) -> Callable[[int, int], bool]:
+    """A test of whether [start, end) overlaps any of the mentions (sorted by start), in log time."""
+    starts = [m.char_start for m in ordered]
+    reach = list(accumulate((m.char_end for m in ordered), max))  # furthest end among the first i + 1 mentions
+
+    def overlaps(start: int, end: int) -> bool:
+        count = bisect_left(starts, end)  # the mentions that start before ``end``
+        return count > 0 and reach[count - 1] > start
+
+    return overlaps
 
 
 def _context_ids(
@@ -165,24 +185,36 @@ def _mentions_by_sentence(
     demonyms: Mapping[str, str],
     countries: Mapping[str, str],
 ) -> dict[int, list[_Mention]]:
+    """The actor mentions of each of ``sentences`` (by sentence index), demonym speakers included."""
     found: dict[int, list[_Mention]] = {}
+    indices = {sentence.index for sentence in sentences}
     for actor in actors:
         for span in actor.mentions:
-            found.setdefault(span.sentence_index, []).append(_Mention(actor.actor_id, span.char_start, span.char_end))
-    for sentence in sentences:
+            if span.sentence_index in indices:
+                mention = _Mention(actor.actor_id, span.char_start, span.char_end)
+                found.setdefault(span.sentence_index, []).append(mention)
+    written = _written_demonyms(text, demonyms, countries)
+    for sentence in sentences if written else ():
         taken = found.get(sentence.index, [])
-        for mention in _demonym_speakers(text, sentence, demonyms, countries):
+        for mention in _demonym_speakers(text, sentence, written, countries):
             if not any(m.char_start < mention.char_end and mention.char_start < m.char_end for m in taken):
                 found.setdefault(sentence.index, []).append(mention)
     return found
+
+
+def _written_demonyms(text: str, demonyms: Mapping[str, str], countries: Mapping[str, str]) -> dict[str, str]:
+    """The demonyms of the article's countries that occur in its text: no other can start a speaker mention."""
+    if not countries:
+        return {}
+    return {demonym: code for demonym, code in demonyms.items() if code in countries and demonym in text}
 
 
 def _demonym_speakers(
     text: str, sentence: Sentence, demonyms: Mapping[str, str], countries: Mapping[str, str]
 ) -> list[_Mention]:
     """'American officials', 'Chinese diplomats': a demonym followed by a speaker noun, as a country mention."""
-    tokens = list(_TOKEN.finditer(text, sentence.char_start, sentence.char_end))
     speakers: list[_Mention] = []
+    tokens = list(_TOKEN.finditer(text, sentence.char_start, sentence.char_end))
     for token, following in pairwise(tokens):
         code = demonyms.get(token.group())
         if code in countries and following.group().lower() in SPEAKER_NOUNS:

@@ -13,11 +13,18 @@ _ABBREVIATIONS = frozenset(
     u.n e.u u.s.a a.m p.m d.c e.g i.e""".split()
 )
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
+# Only this many characters before a full stop are read: a longer word is neither an abbreviation nor an initial.
+_WORD_WINDOW = 24
 
 
 def ends_with_abbreviation(before: str) -> bool:
     """True when the text up to a full stop ends in an abbreviation or an initial ("Antony J.")."""
-    match = _LAST_WORD.search(before)
+    return abbreviation_ends_at(before, len(before))
+
+
+def abbreviation_ends_at(line: str, stop: int) -> bool:
+    """``ends_with_abbreviation(line[:stop])`` without copying the line or reading it from its start."""
+    match = _LAST_WORD.search(line, max(stop - _WORD_WINDOW, 0), stop)
     if match is None:
         return False
     word = match.group(1)
@@ -30,7 +37,7 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     for line_start, line in iter_lines(paragraph):
         start = 0
         for match in _CANDIDATE.finditer(line):
-            if match.group().startswith(".") and ends_with_abbreviation(line[: match.start() + 1]):
+            if line[match.start()] == "." and abbreviation_ends_at(line, match.start() + 1):
                 continue
             spans.append(trim(line, start, match.end(), line_start))
             start = match.end()

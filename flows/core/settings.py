@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields, replace
 
 @dataclass(frozen=True, slots=True)
 class RunSettings:
-    batch_size: int = 200  # articles per Prefect task: tasks cost milliseconds each, so never one per article
+    batch_size: int = 1000  # articles per Prefect task: tasks cost milliseconds each, so never one per article
     workers: int = 1  # processes deriving batches in parallel; 1 runs everything in the flow's own process
     max_bytes: int = 20 * 1024 * 1024  # inputs above this size are rejected unread
     max_line_chars: int = 20_000  # a longer line is not prose: the input is rejected

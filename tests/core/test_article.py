@@ -1,7 +1,20 @@
 import codecs
+import re
 from datetime import UTC, datetime
 
-from flows.core.article import Article, RunContext, Source, article_from_bytes, guess_language, sha256_hex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from flows.core.article import (
+    Article,
+    RunContext,
+    Source,
+    article_from_bytes,
+    count_words,
+    guess_language,
+    sha256_hex,
+    words_in_any_order,
+)
 from flows.core.problems import Problem
 
 CONTEXT = RunContext("20261128T120000Z-abc123", datetime(2026, 11, 28, 12, tzinfo=UTC))
@@ -55,3 +68,10 @@ def test_bad_inputs_become_problems_with_stable_codes() -> None:
 def test_language_guess() -> None:
     assert guess_language("The minister said that the talks were over and it was time to go.") == "en"
     assert guess_language("Der Minister sagte, dass die Gespräche vorbei seien.") == "und"
+
+
+@given(st.text(alphabet=st.sampled_from([*"ab1_ '’-.,\n\t\u00a0", "é", "Ω"]), max_size=50))
+def test_words_in_any_order_are_the_regex_words(text: str) -> None:
+    words = re.findall(r"\w+(?:['’]\w+)*", text)
+    assert sorted(words_in_any_order(text)) == sorted(words)
+    assert count_words(text) == len(words)

@@ -15,8 +15,10 @@ from flows.core.issues import (
     IssueDefinition,
     Taxonomy,
     compile_matcher,
+    compiled_pattern,
     find_issue_hits,
     fold_text,
+    make_entry,
     normalise_pattern,
     taxonomy_from_dict,
     taxonomy_problems,
@@ -312,3 +314,15 @@ def test_every_code_added_in_1_1_0_has_a_positive_sentence(default_matcher) -> N
     }  # fmt: skip
     assert added <= set(default_matcher.codes)
     assert added <= {code for code, _ in NEW_CODE_SENTENCES}
+
+
+@given(
+    st.lists(st.sampled_from(["policy", "tax", "church", "veto", "day", "u.s.", "y", "talk", "o"]), min_size=1,
+             max_size=3),
+    st.sampled_from(["", "s", "es", "ies", "y", "ing", "_", "-x", " more", "'s", "é"]),
+)
+def test_a_pattern_without_stars_ends_where_its_regex_ends(words: list[str], tail: str) -> None:
+    pattern = " ".join(words)
+    text = "a " + (pattern[:-1] if tail == "ies" and pattern.endswith("y") else pattern) + tail
+    regex = compiled_pattern(pattern).match(text, 2)
+    assert make_entry(0, pattern, False).match_end(text, 2) == (None if regex is None else regex.end())

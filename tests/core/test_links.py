@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from flows.core.compose import sentences_of
 from flows.core.issues import compile_matcher, find_issue_hits
-from flows.core.links import link_issues, raised_by
+from flows.core.links import _Mention, _units, link_issues, raised_by
 from flows.core.model import Actor, IssueHit, Link, Sentence, Span
 from flows.io.taxonomy import load_taxonomy
 
@@ -228,3 +230,27 @@ def test_seed_prepositional_objects_do_not_raise(seed_links) -> None:
     here = [k for k in links if k.sentence_index == sentence.index]
     assert {k.actor_id for k in here if k.relation == "raises"} == {"USA"}
     assert {"CHN", "RUS", "UKR"} <= {k.actor_id for k in here if k.relation == "mentioned_with"}
+
+
+# ---- the subject scan reads mentions and words in text order ---------------------------------------------------
+
+
+def units_in_order(text: str, sentence: Sentence, mentions: list[_Mention]) -> list[_Mention | str]:
+    """The plain definition: every mention, every word no mention overlaps, sorted by offset (mentions first)."""
+    ordered = sorted(mentions, key=lambda m: (m.char_start, -m.char_end))
+    units: list[tuple[int, _Mention | str]] = [(m.char_start, m) for m in ordered]
+    for token in re.finditer(r"[^\W_]+(?:[.'\u2019-][^\W_]+)*\.?|[,;:]", text[: sentence.char_end]):
+        if token.start() >= sentence.char_start and not any(
+            m.char_start < token.end() and token.start() < m.char_end for m in ordered
+        ):
+            units.append((token.start(), token.group()))
+    units.sort(key=lambda u: u[0])
+    return [unit for _, unit in units]
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)), max_size=5))
+def test_units_are_mentions_and_uncovered_words_in_text_order(places: list[tuple[int, int]]) -> None:
+    text = "Germany, and the French side, met U.S. envoys on Monday in Paris."
+    sentence = Sentence(0, 0, len(text), "body", 0, 0, None)
+    mentions = [_Mention(f"a{n}", start, min(start + size, len(text))) for n, (start, size) in enumerate(places)]
+    assert list(_units(text, sentence, mentions)) == units_in_order(text, sentence, mentions)

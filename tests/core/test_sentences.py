@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flows.core.sentences import split_sentences
+from flows.core.sentences import abbreviation_ends_at, ends_with_abbreviation, split_sentences
 
 
 def pieces(paragraph: str) -> list[str]:
@@ -46,3 +46,15 @@ def test_spans_are_ordered_trimmed_and_inside_the_paragraph(paragraph: str) -> N
         previous_end = end
     covered = "".join(paragraph[start:end] for start, end in spans)
     assert covered.replace(" ", "").replace("\n", "") == "".join(paragraph.split())
+
+
+def test_a_long_word_before_a_full_stop_is_no_abbreviation() -> None:
+    assert not ends_with_abbreviation("see " + "x" * 40 + ".")
+    assert ends_with_abbreviation("talks with Gen.")
+    assert ends_with_abbreviation("Antony J.")
+
+
+@given(st.text(alphabet="aJ. x_é", max_size=40), st.integers(min_value=0, max_value=40))
+def test_abbreviation_ends_at_reads_only_the_text_before_stop(line: str, stop: int) -> None:
+    stop = min(stop, len(line))
+    assert abbreviation_ends_at(line, stop) == ends_with_abbreviation(line[:stop])

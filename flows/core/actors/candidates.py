@@ -53,7 +53,8 @@ class ArticleContext:
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (the nearest one before it, if it falls between sentences)."""
-        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+        position = bisect.bisect_right(self._sentence_starts, offset)
+        return position - 1 if position else 0
 
     def names_within(self, start: int, end: int) -> list[Hit]:
         """Gazetteer name hits lying wholly inside ``[start, end)``."""

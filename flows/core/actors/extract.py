@@ -36,12 +36,22 @@ from flows.core.model import Actor, Sentence, Span
 _LINE_KINDS = frozenset({"title", "subtitle", "heading"})
 _UPPER_LETTER = re.compile(r"[^\W\d_a-z\u00df-\u00ff]")
 _LOWER_LETTER = re.compile(r"[a-z\u00df-\u00ff]")
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
+def letter_counts(line: str) -> tuple[int, int]:
+    """(capital letters, small letters) of the line; an ASCII line is counted by deleting bytes, in C."""
+    if not line.isascii():
+        return len(_UPPER_LETTER.findall(line)), len(_LOWER_LETTER.findall(line))
+    data = line.encode("ascii")
+    return len(data) - len(data.translate(None, _ASCII_UPPER)), len(data) - len(data.translate(None, _ASCII_LOWER))
 
 
 def sentence_mode(text: str, sentence: Sentence) -> str:
     """body, titlecase (capitals mean nothing) or caps (everything is capitals)."""
     line = text[sentence.char_start:min(sentence.char_end, sentence.char_start + 120)]
-    upper, lower = len(_UPPER_LETTER.findall(line)), len(_LOWER_LETTER.findall(line))
+    upper, lower = letter_counts(line)
     if upper >= 8 and upper >= 4 * lower:
         return "caps"
     return "titlecase" if sentence.kind in _LINE_KINDS else "body"
@@ -65,12 +75,13 @@ def name_runs(ctx: ArticleContext) -> list[tuple[int, int]]:
     lowercase word ("Centers for Disease Control and Prevention", "Committee to Protect Journalists")."""
     runs: list[tuple[int, int]] = []
     for match in RUN_PATTERN.finditer(ctx.text):
-        start, end = match.start(), match.end()
+        start, end = match.span()
         if runs and start < runs[-1][1]:
             if end > runs[-1][1]:
                 runs[-1] = (runs[-1][0], end)
             continue
-        stretched = max((hit.end for hit in ctx.names_starting_within(start, end)), default=end)
+        inside = ctx.names_starting_within(start, end)
+        stretched = max(hit.end for hit in inside) if inside else end
         if stretched > end and "\n" not in ctx.text[end:stretched]:
             end = stretched
         runs.append((start, end))
@@ -122,6 +133,9 @@ def _claim(ctx: ArticleContext, start: int, end: int, owners: tuple[tuple[str, G
            taken: list[tuple[int, int, Group]]) -> None:
     """Add one propagated mention, unless the place is taken; a fuller form replaces a shorter mention of the
     same actor inside it ("Antony J. Blinken" over "Blinken" in a headline)."""
+    clashes = _overlapping(taken, start, end)
+    if any(s < start or e > end or (s, e) == (start, end) for s, e, _ in clashes):
+        return  # most hits are the mentions already found: rule them out before reading the text
     surface = ctx.text[start:end]
     caps = ctx.modes[ctx.sentence_at(start)] == "caps"
     groups = [group for form, group in owners if form == surface or (caps and surface.isupper())]
@@ -130,8 +144,7 @@ def _claim(ctx: ArticleContext, start: int, end: int, owners: tuple[tuple[str, G
     if " " not in surface and ctx.is_sentence_initial(start) and fold(surface) in ctx.lexicon.common_words:
         return
     group = min(groups, key=lambda g: _distance(g, start))
-    clashes = _overlapping(taken, start, end)
-    if any(other is not group or s < start or e > end or (s, e) == (start, end) for s, e, other in clashes):
+    if any(other is not group for _, _, other in clashes):
         return
     model = group.members[0]
     for s, e, _ in clashes:
@@ -144,8 +157,7 @@ def _claim(ctx: ArticleContext, start: int, end: int, owners: tuple[tuple[str, G
 
 
 def _distance(group: Group, offset: int) -> int:
-    before = [offset - m.start for m in group.members if m.start < offset]
-    return min(before) if before else 10**9
+    return min((offset - m.start for m in group.members if m.start < offset), default=10**9)
 
 
 def _canonical_name(group: Group, text: str) -> str:
@@ -154,8 +166,9 @@ def _canonical_name(group: Group, text: str) -> str:
     registry = next((m.name for m in group.members if m.registry), None)
     if registry is not None:
         return registry
-    if group.type == "person":
-        return max((m.name for m in group.members), key=lambda n: (len(person_words(n)), len(n)))
+    if group.type == "person":  # each distinct name once, first seen first, so ties go the same way
+        names = dict.fromkeys(m.name for m in group.members)
+        return max(names, key=lambda n: (len(person_words(n)), len(n)))
     return max((m.name for m in group.members), key=len)
 
 
@@ -166,13 +179,13 @@ def _country_name(group: Group, text: str) -> str:
     return max(written, key=lambda s: (len(s.split()), len(s)), default=group.members[0].name)
 
 
-def _to_actor(ctx: ArticleContext, group: Group) -> Actor:
+def _to_actor(ctx: ArticleContext, group: Group, sentence_indices: Sequence[int]) -> Actor:
     members = sorted(group.members, key=lambda m: m.start)
     title = next((m.title for m in members if m.title), None)
     sector = next((m.sector for m in members if m.sector), None)
-    mentions = [Span(m.start, m.end, ctx.sentence_at(m.start)) for m in members]
-    unique = sorted(set(mentions), key=lambda s: (s.char_start, s.char_end))
-    return Actor(group.key, _canonical_name(group, ctx.text), group.type, group.code, title, sector, unique)  # type: ignore[arg-type]
+    mentions = [Span(start, end, sentence_indices[ctx.sentence_at(start)])
+                for start, end in sorted({(m.start, m.end) for m in members})]
+    return Actor(group.key, _canonical_name(group, ctx.text), group.type, group.code, title, sector, mentions)  # type: ignore[arg-type]
 
 
 def build_context(text: str, sentences: Sequence[Sentence], lexicon: Lexicon) -> ArticleContext:
@@ -197,14 +210,7 @@ def extract_actors(text: str, sentences: Sequence[Sentence], lexicon: Lexicon) -
     groups = person_groups + others
     _propagate(ctx, groups)
     settle_countries(ctx, groups)
-    actors = [_to_actor(ctx, group) for group in groups if group.members]
-    actors = [a for a in actors if a.mentions]
-    _fix_sentence_indices(ctx, actors)
+    # Mentions carry the caller's sentence index (our list is sorted by offset; theirs may carry other indices).
+    sentence_indices = [s.index for s in ctx.sentences]
+    actors = [_to_actor(ctx, group, sentence_indices) for group in groups if group.members]
     return sorted(actors, key=lambda a: (a.mentions[0].char_start, a.actor_id))
-
-
-def _fix_sentence_indices(ctx: ArticleContext, actors: list[Actor]) -> None:
-    """Report the caller's sentence index (our list is sorted by offset; theirs may carry other indices)."""
-    indices = [s.index for s in ctx.sentences]
-    for actor in actors:
-        actor.mentions = [Span(m.char_start, m.char_end, indices[m.sentence_index]) for m in actor.mentions]

@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from flows.core.actors.candidates import Candidate
 from flows.core.actors.lexicon import fold
@@ -34,6 +35,7 @@ class Group:
         return next((m.code for m in self.members if m.code), None)
 
 
+@lru_cache(maxsize=8192)  # the same few names are slugged again and again within an article and a batch
 def slug(name: str) -> str:
     """Lowercase ASCII words joined by hyphens; a name with no Latin letters gets a stable digest instead."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -43,7 +45,12 @@ def slug(name: str) -> str:
 
 def person_words(name: str) -> list[str]:
     """The words of a person's name that identify them: no honorifics, no initials."""
-    return [w for w in name.replace("\u2019", "'").split() if fold(w) not in _HONORIFICS and not _INITIAL.match(w)]
+    return list(_person_words(name))
+
+
+@lru_cache(maxsize=8192)
+def _person_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in name.replace("\u2019", "'").split() if fold(w) not in _HONORIFICS and not _INITIAL.match(w))
 
 
 def initials(name: str) -> str:
@@ -135,7 +142,10 @@ def group_others(candidates: list[Candidate], text: str) -> list[Group]:
             acronyms.append(candidate)
             continue
         key = actor_key(candidate)
-        groups.setdefault(key, Group(key, candidate.type)).members.append(candidate)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = Group(key, candidate.type)
+        group.members.append(candidate)
     orgs = [g for g in groups.values() if g.type in {"organization", "group"}]
     for acronym in acronyms:
         owner = _acronym_owner(acronym, orgs, text)

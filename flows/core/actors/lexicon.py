@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -15,9 +16,8 @@ _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-
 _FOLDABLE = re.compile("[\u2019\u2018\u2010\u2011]")
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One thing a surface can name.
+class Entry(NamedTuple):
+    """One thing a surface can name (a named tuple: many thousands are built and hashed per process).
 
     ``kind`` is country, capital, demonym, institution, place, person or title; ``type`` is the actor type it
     yields (None for demonyms and titles, which only describe).
@@ -57,13 +57,22 @@ def fold(text: str) -> str:
 _NON_WORD = re.compile(r"\W")
 
 
+# For ASCII text, folding and blanking out punctuation is one table look-up per character.
+_ASCII_MATCH_TABLE = str.maketrans({
+    chr(code): " " if _NON_WORD.match(chr(code)) else chr(code).lower() for code in range(128)
+})
+
+
 def match_key(surface: str) -> str:
     """The automaton key of a surface: folded, punctuation as spaces, padded so that hits fall on word bounds."""
-    return " " + " ".join(_NON_WORD.sub(" ", fold(surface)).split()) + " "
+    blanked = surface.translate(_ASCII_MATCH_TABLE) if surface.isascii() else _NON_WORD.sub(" ", fold(surface))
+    return " " + " ".join(blanked.split()) + " "
 
 
 def match_text(text: str) -> str:
     """The text as the automaton reads it: ``match_text(text)[i + 1]`` stands for ``text[i]``."""
+    if text.isascii():
+        return " " + text.translate(_ASCII_MATCH_TABLE) + " "
     return " " + _NON_WORD.sub(" ", fold(text)) + " "
 
 
@@ -85,10 +94,11 @@ def _registry_entries(sources: LexiconSources) -> Iterable[tuple[str, Entry]]:
     for place in sources.places:
         yield place.name, Entry("place", place.name, "place", place.country_code, place_kind=place.kind)
     title_keys = frozenset(match_key(title.phrase) for title in sources.titles)
+    title_starts = frozenset(key.split()[0] for key in title_keys if key.strip())
     for person in sources.people:
         entry = _person_entry(person)
         for surface in (person.name, *person.aliases):
-            if not _starts_with_title(surface, title_keys):
+            if not _starts_with_title(surface, title_keys, title_starts):
                 yield surface, entry
     for title in sources.titles:
         yield title.phrase, Entry("title", title.phrase, None, None, title.sector)
@@ -126,9 +136,12 @@ def _name_rank(surface: str, demonym_forms: list[str], all_demonyms: frozenset[s
     return penalty, -len(surface.split()), -closeness, surface
 
 
-def _starts_with_title(surface: str, title_keys: frozenset[str]) -> bool:
-    """ "Vice-President Joe Biden": an alias that carries a title would swallow the title into the name."""
+def _starts_with_title(surface: str, title_keys: frozenset[str], title_starts: frozenset[str]) -> bool:
+    """ "Vice-President Joe Biden": an alias that carries a title would swallow the title into the name.
+    ``title_starts`` (the first word of each title key) rules most surfaces out at once."""
     words = match_key(surface).split()
+    if not words or words[0] not in title_starts:
+        return False
     return any(" " + " ".join(words[:size]) + " " in title_keys for size in range(1, min(len(words), 5)))
 
 
@@ -150,17 +163,21 @@ def canonical_country_names(sources: LexiconSources) -> dict[str, str]:
 def compile_automaton(pairs: Iterable[tuple[str, object]]) -> ahocorasick.Automaton:
     """An automaton over ``match_key`` of each surface; a value is (key, surface ends in ".", payloads)."""
     grouped: dict[str, dict[object, None]] = {}
-    dotted: dict[str, bool] = {}
+    dotted: set[str] = set()
     for surface, payload in pairs:
         cleaned = surface.strip()
         cleaned = cleaned[4:] if cleaned[:4].lower() == "the " else cleaned
         key = match_key(cleaned)
         if len(key) > 2:
-            grouped.setdefault(key, {})[payload] = None
-            dotted[key] = dotted.get(key, False) or cleaned.endswith(".")
+            payloads = grouped.get(key)
+            if payloads is None:
+                payloads = grouped[key] = {}
+            payloads[payload] = None
+            if cleaned.endswith("."):
+                dotted.add(key)
     automaton = ahocorasick.Automaton()
     for key, payloads in grouped.items():
-        automaton.add_word(key, (key, dotted[key], tuple(payloads)))
+        automaton.add_word(key, (key, key in dotted, tuple(payloads)))
     automaton.make_automaton()
     return automaton
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -22,11 +22,12 @@ RUN_PATTERN = re.compile(rf"(?<![\w'\u2019.]){_TOKEN}(?:[ \u00a0]+(?:(?:{_CONNEC
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019])")
 
 _ACTOR_KINDS = frozenset({"country", "capital", "institution", "place", "person"})
+_NAMED_KINDS = _ACTOR_KINDS | {"demonym"}
+_TRIMMED_ENDINGS = "s'\u2019."  # the last characters _trim_token may cut
 _KEEP_DOT = re.compile(r"^(?:[A-Z]\.|(?:[A-Za-z]\.){2,}|(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Sen|Rep|Gov|Gen)\.)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A gazetteer surface found in the text."""
 
     start: int
@@ -37,8 +38,7 @@ class Hit:
         return next((entry for entry in self.entries if entry.kind in kinds), None)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word of a capitalised run; ``possessive`` when the text had "'s" after it."""
 
     start: int
@@ -83,15 +83,18 @@ def find_hits(text: str, padded: str, lexicon: Lexicon) -> tuple[list[Hit], list
     names: list[Hit] = []
     titles: list[Hit] = []
     for start, end, entries in iter_matches(lexicon.automaton, text, padded):
-        if any(entry.kind == "title" for entry in entries):
-            titles.append(Hit(start, end, tuple(e for e in entries if e.kind == "title")))
-        named = tuple(entry for entry in entries if entry.kind in _ACTOR_KINDS or entry.kind == "demonym")
+        titled = tuple(entry for entry in entries if entry.kind == "title")
+        if titled:
+            titles.append(Hit(start, end, titled))
+        named = tuple(entry for entry in entries if entry.kind in _NAMED_KINDS)
         if named and _looks_like_name(text[start:end]):
             names.append(Hit(start, end, named))
     return _leftmost_longest(names), _leftmost_longest(titles)
 
 
 def _trim_token(start: int, word: str) -> Token:
+    if word[-1] not in _TRIMMED_ENDINGS:
+        return Token(start, start + len(word), word)
     if word.endswith(("'s", "\u2019s")) and len(word) > 2:
         return Token(start, start + len(word) - 2, word[:-2], possessive=True)
     if word.endswith(("'", "\u2019")) and len(word) > 1:

@@ -28,6 +28,8 @@ from flows.core.actors.vocabulary import (
 )
 
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Prof", "Prof."})
+_HONORIFIC_ENDINGS = tuple(sorted(HONORIFICS))
+_EDGE_WORDS = NAME_CONNECTORS | NEVER_NAMES  # never the first or last word of a name
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 _DOMAIN = re.compile(r"\.(?:com|org|net|co|io|ru|uk|de|fr|cn|info|news)$", re.IGNORECASE)
 INITIAL = re.compile(r"^[A-Z]\.$")
@@ -70,9 +72,9 @@ def is_name_part(ctx: ArticleContext, word: str) -> bool:
 
 
 def judge_unknown(ctx: ArticleContext, tokens: list[Token], previous: Hit | None) -> list[Candidate]:
-    while tokens and tokens[0].text in NAME_CONNECTORS | NEVER_NAMES:
+    while tokens and tokens[0].text in _EDGE_WORDS:
         tokens = tokens[1:]
-    while tokens and tokens[-1].text in NAME_CONNECTORS | NEVER_NAMES:
+    while tokens and tokens[-1].text in _EDGE_WORDS:
         tokens = tokens[:-1]
     if not tokens:
         return []
@@ -174,8 +176,7 @@ def _used_as_name(ctx: ArticleContext, end: int) -> bool:
 
 
 def _has_honorific(ctx: ArticleContext, start: int) -> bool:
-    before = ctx.text[max(start - 6, 0):start].rstrip()
-    return any(before.endswith(h) for h in HONORIFICS)
+    return ctx.text[max(start - 6, 0):start].rstrip().endswith(_HONORIFIC_ENDINGS)
 
 
 def context_kind(ctx: ArticleContext, start: int, end: int) -> str | None:
