@@ -17,7 +17,7 @@ PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
 @dataclass(frozen=True, slots=True)
 class ProcessRun:
     seconds: float
-    cpu_seconds: float  # user + system of the process and every descendant it waited for
+    cpu_seconds: float  # user + system of the process and of every descendant (see run_measured)
     peak_rss_mib: float
     returncode: int
     output: str
@@ -52,26 +52,44 @@ def rss_kib(pid: int) -> int:
         return 0
 
 
-def sample_peak(process: subprocess.Popen[str], peak: list[int], every: float) -> None:
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_ticks(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime and stime
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def sample_peak(process: subprocess.Popen[str], peak: list[int], ticks: dict[int, int], every: float) -> None:
+    """Peak summed RSS of the tree, and the last CPU ticks seen of each descendant (not the root)."""
     while process.poll() is None:
-        peak[0] = max(peak[0], sum(rss_kib(pid) for pid in tree_pids(process.pid)))
+        pids = tree_pids(process.pid)
+        peak[0] = max(peak[0], sum(rss_kib(pid) for pid in pids))
+        for pid in pids[1:]:
+            ticks[pid] = max(ticks.get(pid, 0), cpu_ticks(pid))
         time.sleep(every)
 
 
 def run_measured(command: Sequence[str], env: Mapping[str, str], every: float = 0.05) -> ProcessRun:
-    """Run `command`, sampling the summed RSS of it and its descendants every `every` seconds."""
+    """Run `command`, sampling the summed RSS of it and its descendants every `every` seconds. CPU is the command's
+    own (from the kernel when it is reaped) plus the last sample of each descendant: worker processes are children
+    of a forkserver, which the command never waits for, so the kernel's count for the command leaves them out."""
     peak = [0]
+    ticks: dict[int, int] = {}
     before = children_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(
         list(command), env=dict(env), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    sampler = threading.Thread(target=sample_peak, args=(process, peak, every), daemon=True)
+    sampler = threading.Thread(target=sample_peak, args=(process, peak, ticks, every), daemon=True)
     sampler.start()
     output, _ = process.communicate()
     seconds = time.perf_counter() - start
     sampler.join()
-    cpu = round(children_cpu() - before, 3)
+    cpu = round(children_cpu() - before + sum(ticks.values()) / CLOCK_TICKS, 3)
     return ProcessRun(seconds, cpu, round(peak[0] / 1024, 1), process.returncode, output[-2000:])
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flows.core.article import Article, RunContext, Source, article_from_bytes
 from flows.core.derive import Extractors, Row, derive_rows
@@ -74,9 +74,12 @@ def validated(article: Article, checker: RecordChecker) -> Article | Problem:
 
 
 def derived(item: TextInput | FeedInput, result: Article | Problem, extractors: Extractors) -> Processed:
+    """The article travels on with its record only: its sentences are in the tables now, and a worker process
+    would otherwise pickle every one of them back to the writer."""
     if not isinstance(result, Article):
         return Processed(item.stat, item.sha256, result)
-    return Processed(item.stat, item.sha256, result, encode_tables(derive_rows(result, extractors)))
+    tables = encode_tables(derive_rows(result, extractors))
+    return Processed(item.stat, item.sha256, replace(result, sentences=[]), tables)
 
 
 def process_text(
