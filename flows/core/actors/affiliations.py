@@ -182,6 +182,8 @@ def read_possessor_roles(ctx: ArticleContext, groups: list[Group]) -> None:
 
 def _possessor_before(ctx: ArticleContext, member: Candidate, owners: dict[int, Group],
                       short: dict[str, Group]) -> Group | None:
+    if not ctx.text.endswith((", ", ", \n"), 0, member.start):
+        return None  # _ROLE_BEFORE ends with the comma before the name
     found = _ROLE_BEFORE.search(ctx.text, max(member.start - 50, 0), member.start)
     if found is None:
         return None

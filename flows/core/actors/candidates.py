@@ -6,8 +6,12 @@ import bisect
 from dataclasses import dataclass, field
 
 from flows.core.actors.lexicon import Lexicon
+from flows.core.actors.runs import LowercaseWords
 from flows.core.actors.scan import Hit
 from flows.core.model import Sentence
+
+# What may stand before a sentence's first word: spaces, quotes, brackets, dashes, bullets.
+_OPENING_MARKS = " \"\u201c\u201d'\u2018\u2019([\u2014\u2013-\u2022*\n\t"
 
 
 @dataclass(slots=True)
@@ -38,7 +42,7 @@ class ArticleContext:
     sentences: list[Sentence]
     names: list[Hit]
     titles: list[Hit]
-    lower_words: frozenset[str]
+    lower_words: LowercaseWords
     modes: list[str] = field(default_factory=list)  # per sentence: body, titlecase, caps
     _sentence_starts: list[int] = field(default_factory=list)
     _name_starts: list[int] = field(default_factory=list)
@@ -82,6 +86,12 @@ class ArticleContext:
             return self.names[index]
         return None
 
+    def titles_starting_within(self, start: int, end: int) -> list[Hit]:
+        """Title hits that start inside ``[start, end)``."""
+        first = bisect.bisect_left(self._title_starts, start)
+        last = bisect.bisect_left(self._title_starts, end)
+        return self.titles[first:last]
+
     def titles_near(self, offset: int) -> list[Hit]:
         """Title hits that may cover ``offset`` (titles are short, so a window suffices)."""
         first = bisect.bisect_left(self._title_starts, offset - 80)
@@ -98,4 +108,6 @@ class ArticleContext:
     def is_sentence_initial(self, offset: int) -> bool:
         sentence = self.sentences[self.sentence_at(offset)] if self.sentences else None
         floor = sentence.char_start if sentence else 0
-        return not self.text[floor:offset].strip(" \"\u201c\u201d'\u2018\u2019([\u2014\u2013-\u2022*\n\t")
+        if floor < offset and self.text[floor] not in _OPENING_MARKS:
+            return False  # the sentence opens with a word: settled without copying its text
+        return not self.text[floor:offset].strip(_OPENING_MARKS)

@@ -24,38 +24,21 @@ from flows.core.actors.vocabulary import (
     NEVER_NAMES,
     ORGANISATION_HEADS,
     PLACE_HEADS,
+    SECTOR_BY_HEAD,
     WATER_HEADS,
-    words,
 )
 
-_SECTOR_BY_HEAD = {
-    **dict.fromkeys(words("Ministry Department Agency Office Bureau Administration Cabinet Secretariat Directorate "
-                    "Embassy Consulate Treasury Commission Authority"), "GOV"),
-    **dict.fromkeys(words("Army Navy Corps Forces Force Brigade Battalion Regiment Division Command Guard"), "MIL"),
-    **dict.fromkeys(words("Court Tribunal"), "JUD"),
-    **dict.fromkeys(words("Parliament Assembly Congress Senate"), "LEG"),
-    **dict.fromkeys(words("Party"), "PTY"),
-    **dict.fromkeys(words("Police"), "COP"),
-    **dict.fromkeys(words("University College School Academy Institute"), "EDU"),
-    **dict.fromkeys(words("Times Post News Journal Herald Tribune Telegraph Gazette Press Broadcasting "
-                          "Television Radio Media"), "MED"),
-    **dict.fromkeys(words("Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC Plc PLC Co Co. Holdings Airlines "
-                          "Airways "
-                    "Motors Industries Bank Exchange"), "BUS"),
-    **dict.fromkeys(words("Church Mission"), "REL"),
-    **dict.fromkeys(words("Hospital"), "HLH"),
-}
+_NOT_NAME_WORDS = NEVER_NAMES | MONTHS_AND_DAYS | NAME_CONNECTORS
 
 
 def _drop_leading(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Token]:
     """Drop words that are not part of a name: "The", "However", a sentence-initial ordinary word."""
-    starts = {hit.start for hit in hits if hit.of_kind("person", "institution", "country", "capital")}
     while tokens:
         word = tokens[0].text
-        if word in NEVER_NAMES or word in MONTHS_AND_DAYS or word in NAME_CONNECTORS:
+        if word in _NOT_NAME_WORDS:
             tokens = tokens[1:]
             continue
-        if tokens[0].start not in starts and ctx.is_sentence_initial(tokens[0].start) and (
+        if ctx.is_sentence_initial(tokens[0].start) and not _starts_known_actor(hits, tokens[0].start) and (
             is_ordinary(ctx, word) or word.lower() in ctx.lower_words or _precedes_given_name(ctx, tokens)
             or _precedes_connector(tokens)
         ):
@@ -65,6 +48,10 @@ def _drop_leading(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> 
     while tokens and (tokens[-1].text in NAME_CONNECTORS or tokens[-1].text in NEVER_NAMES):
         tokens = tokens[:-1]
     return tokens
+
+
+def _starts_known_actor(hits: list[Hit], start: int) -> bool:
+    return any(hit.start == start and hit.of_kind("person", "institution", "country", "capital") for hit in hits)
 
 
 def _precedes_given_name(ctx: ArticleContext, tokens: list[Token]) -> bool:
@@ -81,6 +68,8 @@ def _precedes_connector(tokens: list[Token]) -> bool:
 def _pieces(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[list[Token]]:
     """Split a run at sentence ends, after possessives and at month and day names, unless a gazetteer hit spans
     the break."""
+    if len(tokens) == 1:  # half of all runs: one word is one piece, unless it is a month or a day
+        return [] if tokens[0].text in MONTHS_AND_DAYS else [[tokens[0]]]
     pieces: list[list[Token]] = [[]]
     sentence_end = ctx.sentences[ctx.sentence_at(tokens[0].start)].char_end if tokens else 0
     for token in tokens:
@@ -97,22 +86,30 @@ def _pieces(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[l
     return [piece for piece in pieces if piece]
 
 
+# A run that is one of these words alone ("The", "However", "March") is dropped whole by _drop_leading: a
+# quarter of all runs, so they are ruled out before they are split into tokens.
+_NEVER_ALONE = frozenset(word for word in _NOT_NAME_WORDS if not word.endswith("."))
+
+
 def classify_run(ctx: ArticleContext, start: int, end: int) -> list[Candidate]:
     """Candidates for the capitalised run ``text[start:end]`` of a body sentence."""
+    if ctx.text[start:end] in _NEVER_ALONE:
+        return []
     tokens = run_tokens(ctx.text, start, end)
     hits = ctx.names_within(start, tokens[-1].end) if tokens else []
     found: list[Candidate] = []
     for piece in _pieces(ctx, tokens, hits):
         piece = _drop_leading(ctx, piece, hits)
-        if piece:
-            inner = [hit for hit in hits if hit.start >= piece[0].start and hit.end <= piece[-1].end]
+        if piece:  # a piece that is the whole run holds all its hits
+            inner = hits if piece == tokens else [
+                hit for hit in hits if hit.start >= piece[0].start and hit.end <= piece[-1].end]
             found.extend(classify_piece(ctx, piece, inner))
     return found
 
 
 def classify_piece(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate]:
     start, end = tokens[0].start, tokens[-1].end
-    whole = next((hit for hit in hits if hit.start == start and hit.end == end), None)
+    whole = next((hit for hit in hits if hit.start == start and hit.end == end), None) if hits else None
     if whole is not None:
         candidate = candidate_from_hit(ctx, whole)
         return [candidate] if candidate else []
@@ -135,6 +132,8 @@ def classify_piece(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) ->
 
 def _person_of_body(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate] | None:
     """ "Chris Fallows of Apex Shark Expeditions": a given name and a surname, then "of" and a body."""
+    if len(tokens) < 4:  # two or three words, "of", one or more words
+        return None
     cut = next((i for i, token in enumerate(tokens) if token.text in {"of", "from"}), None)
     if cut is None or not 2 <= cut <= 3 or cut == len(tokens) - 1:
         return None
@@ -166,7 +165,7 @@ def _national_branch(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) 
         return None
     country = last.of_kind("country")
     assert country is not None
-    sector = inner[0].of_kind("institution").sector if registry else _SECTOR_BY_HEAD.get(body[-1].text)  # type: ignore[union-attr]
+    sector = inner[0].of_kind("institution").sector if registry else SECTOR_BY_HEAD.get(body[-1].text)  # type: ignore[union-attr]
     start, end = tokens[0].start, tokens[-1].end
     return Candidate(start, end, "organization", ctx.text[start:end], country.code, sector)
 
@@ -204,9 +203,8 @@ def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit])
     first, last = tokens[0].text, tokens[-1].text
     start, end = tokens[0].start, tokens[-1].end
     name = ctx.text[start:end]
-    headed_of = any(tok.text in ANY_ORGANISATION_HEAD and nxt.text in {"of", "for"} for tok, nxt in pairwise(tokens))
-    if last in ORGANISATION_HEADS or headed_of:
-        sector = _SECTOR_BY_HEAD.get(last) or _SECTOR_BY_HEAD.get(first)
+    if last in ORGANISATION_HEADS or _is_headed_of(tokens):
+        sector = SECTOR_BY_HEAD.get(last) or SECTOR_BY_HEAD.get(first)
         body = Candidate(start, end, "organization", name, _first_code(hits, start), sector)
         body.stateless = body.code is None and first in INTERNATIONAL_FIRST_WORDS  # "World Heritage Committee"
         return body
@@ -223,10 +221,15 @@ def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit])
     return None
 
 
+def _is_headed_of(tokens: list[Token]) -> bool:
+    """ "Ministry of Defence", "Centers for Disease Control": a head noun, then "of" or "for"."""
+    return any(tok.text in ANY_ORGANISATION_HEAD and nxt.text in {"of", "for"} for tok, nxt in pairwise(tokens))
+
+
 def _titled_person(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate] | None:
     """ "[U.S.] [Deputy] Secretary of State Antony Blinken [of ...]": a title then a name inside one run."""
     end = tokens[-1].end
-    inside = [t for t in ctx.titles if t.start >= tokens[0].start and t.end < end]
+    inside = [t for t in ctx.titles_starting_within(tokens[0].start, end) if t.end < end]
     name_start = None
     title_hit = None
     for title in reversed(inside):

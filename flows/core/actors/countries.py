@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import itemgetter
 
 from flows.core.actors.affiliations import (
     GOVERNMENT_SECTORS,
@@ -69,7 +70,8 @@ def _dominant_by_actors(counts: Counter[str], actors: Counter[str]) -> str | Non
 
 def dominant_country(counts: Counter[str]) -> str | None:
     """The country that clearly leads the evidence, if one does."""
-    ranked = counts.most_common(2)
+    # What counts.most_common(2) gives (ties in first-seen order), without its heap: there are only a few.
+    ranked = sorted(counts.items(), key=itemgetter(1), reverse=True)[:2]
     if not ranked or ranked[0][1] < 2:
         return None
     second = ranked[1][1] if len(ranked) > 1 else 0

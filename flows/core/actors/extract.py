@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from operator import attrgetter, itemgetter
 
 from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.classify import candidate_from_hit, classify_run
@@ -29,23 +30,26 @@ from flows.core.actors.grouping import (
 )
 from flows.core.actors.lexicon import Lexicon, compile_automaton, fold, match_text
 from flows.core.actors.people import attribute_people
-from flows.core.actors.scan import RUN_PATTERN, find_hits, iter_matches, lowercase_words
+from flows.core.actors.runs import find_runs, lowercase_words
+from flows.core.actors.scan import find_hits, iter_matches
 from flows.core.actors.vocabulary import PLACE_PREPOSITIONS
 from flows.core.model import Actor, Sentence, Span
 
 _LINE_KINDS = frozenset({"title", "subtitle", "heading"})
 _UPPER_LETTER = re.compile(r"[^\W\d_a-z\u00df-\u00ff]")
 _LOWER_LETTER = re.compile(r"[a-z\u00df-\u00ff]")
-_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
-_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+# The Latin-1 characters of each class, so that a Latin-1 line (English with a "£" or an "é") is counted by
+# deleting bytes, in C.
+_LATIN_UPPER = bytes(code for code in range(256) if _UPPER_LETTER.match(chr(code)))
+_LATIN_LOWER = bytes(code for code in range(256) if _LOWER_LETTER.match(chr(code)))
 
 
 def letter_counts(line: str) -> tuple[int, int]:
-    """(capital letters, small letters) of the line; an ASCII line is counted by deleting bytes, in C."""
-    if not line.isascii():
+    """(capital letters, small letters) of the line."""
+    if not line.isascii() and max(line) > "\xff":
         return len(_UPPER_LETTER.findall(line)), len(_LOWER_LETTER.findall(line))
-    data = line.encode("ascii")
-    return len(data) - len(data.translate(None, _ASCII_UPPER)), len(data) - len(data.translate(None, _ASCII_LOWER))
+    data = line.encode("latin-1")
+    return len(data) - len(data.translate(None, _LATIN_UPPER)), len(data) - len(data.translate(None, _LATIN_LOWER))
 
 
 def sentence_mode(text: str, sentence: Sentence) -> str:
@@ -63,8 +67,10 @@ def _whole_text_sentence(text: str) -> list[Sentence]:
 
 def _is_doubtful_place(ctx: ArticleContext, candidate: Candidate) -> bool:
     """A one-word gazetteer place that is also an ordinary word ("Reading", "Split") needs a preposition."""
+    if candidate.type != "place":
+        return False
     surface = ctx.text[candidate.start:candidate.end]
-    if candidate.type != "place" or " " in surface or fold(surface) not in ctx.lexicon.common_words:
+    if " " in surface or fold(surface) not in ctx.lexicon.common_words:
         return False
     before = ctx.text[max(candidate.start - 12, 0):candidate.start].split()
     return not (before and before[-1].lower() in PLACE_PREPOSITIONS)
@@ -74,8 +80,7 @@ def name_runs(ctx: ArticleContext) -> list[tuple[int, int]]:
     """Runs of capitalised words, each stretched over a gazetteer name that starts inside it and goes on past a
     lowercase word ("Centers for Disease Control and Prevention", "Committee to Protect Journalists")."""
     runs: list[tuple[int, int]] = []
-    for match in RUN_PATTERN.finditer(ctx.text):
-        start, end = match.span()
+    for start, end in find_runs(ctx.text):
         if runs and start < runs[-1][1]:
             if end > runs[-1][1]:
                 runs[-1] = (runs[-1][0], end)
@@ -104,6 +109,8 @@ def find_candidates(ctx: ArticleContext) -> list[Candidate]:
 
 def has_name_word(name: str) -> bool:
     """A name has at least one word of two letters or more: "E & W" or "J. K." alone name nobody."""
+    if name[:2].isalpha():  # the usual case, settled without splitting
+        return True
     return any(sum(ch.isalpha() for ch in word) >= 2 for word in name.split())
 
 
@@ -119,13 +126,12 @@ def _propagate(ctx: ArticleContext, groups: list[Group]) -> None:
     if not pairs:
         return
     automaton = compile_automaton(pairs)
-    taken = sorted(((m.start, m.end, g) for g in groups for m in g.members), key=lambda t: (t[0], t[1]))
+    taken = sorted(((m.start, m.end, g) for g in groups for m in g.members), key=itemgetter(0, 1))
     for start, end, owners in iter_matches(automaton, ctx.text, ctx.padded):
         _claim(ctx, start, end, owners, taken)
 
 
-def _overlapping(taken: list[tuple[int, int, Group]], start: int, end: int) -> list[tuple[int, int, Group]]:
-    index = bisect.bisect_left(taken, (start, start))
+def _overlapping(taken: list[tuple[int, int, Group]], index: int, start: int, end: int) -> list[tuple[int, int, Group]]:
     return [t for t in taken[max(index - 3, 0):index + 3] if t[0] < end and start < t[1]]
 
 
@@ -133,9 +139,12 @@ def _claim(ctx: ArticleContext, start: int, end: int, owners: tuple[tuple[str, G
            taken: list[tuple[int, int, Group]]) -> None:
     """Add one propagated mention, unless the place is taken; a fuller form replaces a shorter mention of the
     same actor inside it ("Antony J. Blinken" over "Blinken" in a headline)."""
-    clashes = _overlapping(taken, start, end)
+    index = bisect.bisect_left(taken, (start, start))  # the first mention starting at or after ``start``
+    if index < len(taken) and taken[index][0] == start and taken[index][1] == end:
+        return  # most hits are the mentions already found: rule them out first
+    clashes = _overlapping(taken, index, start, end)
     if any(s < start or e > end or (s, e) == (start, end) for s, e, _ in clashes):
-        return  # most hits are the mentions already found: rule them out before reading the text
+        return
     surface = ctx.text[start:end]
     caps = ctx.modes[ctx.sentence_at(start)] == "caps"
     groups = [group for form, group in owners if form == surface or (caps and surface.isupper())]
@@ -180,7 +189,7 @@ def _country_name(group: Group, text: str) -> str:
 
 
 def _to_actor(ctx: ArticleContext, group: Group, sentence_indices: Sequence[int]) -> Actor:
-    members = sorted(group.members, key=lambda m: m.start)
+    members = sorted(group.members, key=attrgetter("start"))
     title = next((m.title for m in members if m.title), None)
     sector = next((m.sector for m in members if m.sector), None)
     mentions = [Span(start, end, sentence_indices[ctx.sentence_at(start)])

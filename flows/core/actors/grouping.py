@@ -32,7 +32,10 @@ class Group:
 
     @property
     def code(self) -> str | None:
-        return next((m.code for m in self.members if m.code), None)
+        for member in self.members:  # a plain loop: this is asked very often
+            if member.code:
+                return member.code
+        return None
 
 
 @lru_cache(maxsize=8192)  # the same few names are slugged again and again within an article and a batch
@@ -51,6 +54,11 @@ def person_words(name: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _person_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in name.replace("\u2019", "'").split() if fold(w) not in _HONORIFICS and not _INITIAL.match(w))
+
+
+@lru_cache(maxsize=8192)
+def _folded_person_words(name: str) -> tuple[str, ...]:
+    return tuple(fold(word) for word in _person_words(name))
 
 
 def initials(name: str) -> str:
@@ -78,11 +86,11 @@ def _nearest_person(person: Candidate, full: list[tuple[Candidate, Group]], give
     word = fold(person.name.split()[-1])
     matches = []
     for candidate, group in full:
-        words = [fold(w) for w in person_words(candidate.name)]
+        words = _folded_person_words(candidate.name)
         if words[-1] == word or (words[0] == word and len(words) == 2 and len(word) <= 5):
             matches.append((candidate, group))
     if not matches:
-        matches = [(c, g) for c, g in full if fold(person_words(c.name)[0]) == word]
+        matches = [(c, g) for c, g in full if _folded_person_words(c.name)[0] == word]
     before = [group for candidate, group in matches if candidate.start < person.start]
     if before:
         return before[-1]
@@ -93,17 +101,22 @@ def group_people(people: list[Candidate], given: frozenset[str]) -> list[Group]:
     groups: dict[str, Group] = {}
     full: list[tuple[Candidate, Group]] = []
     for person in people:
-        if len(person_words(person.name)) > 1:
-            group = groups.setdefault(actor_key(person), Group(actor_key(person), "person"))
+        if len(_person_words(person.name)) > 1:
+            group = _person_group(groups, actor_key(person))
             group.members.append(person)
             full.append((person, group))
     for person in people:
-        if len(person_words(person.name)) <= 1:
-            group = _nearest_person(person, full, given)
-            if group is None:
-                group = groups.setdefault(actor_key(person), Group(actor_key(person), "person"))
+        if len(_person_words(person.name)) <= 1:
+            group = _nearest_person(person, full, given) or _person_group(groups, actor_key(person))
             group.members.append(person)
     return list(groups.values())
+
+
+def _person_group(groups: dict[str, Group], key: str) -> Group:
+    group = groups.get(key)
+    if group is None:
+        group = groups[key] = Group(key, "person")
+    return group
 
 
 def _acronym_owner(acronym: Candidate, groups: list[Group], text: str) -> Group | None:

@@ -76,8 +76,10 @@ def _is_demonym_not_town(ctx: ArticleContext, hit: Hit, entry: Entry) -> bool:
 def _is_common_noun_acronym(ctx: ArticleContext, hit: Hit, entry: Entry) -> bool:
     """ "CCTV captured their arrival": letters that are usually a thing (closed-circuit television) name a body
     (China Central Television) only where the article spells the body out or calls it a broadcaster."""
+    if entry.kind != "institution":
+        return False
     surface = ctx.text[hit.start:hit.end]
-    if entry.kind != "institution" or surface not in COMMON_NOUN_ACRONYMS:
+    if surface not in COMMON_NOUN_ACRONYMS:
         return False
     if entry.name != surface and entry.name in ctx.text:
         return False
@@ -116,7 +118,7 @@ def split_by_hits(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> 
     pending: list[Token] = []
     previous: Hit | None = None
     for token in tokens:
-        hit = next((h for h in hits if h.start <= token.start < h.end), None)
+        hit = next((h for h in hits if h.start <= token.start < h.end), None) if hits else None
         if hit is None:
             pending.append(token)
             continue
@@ -180,8 +182,10 @@ def _is_name_before_town(ctx: ArticleContext, tokens: list[Token], hits: list[Hi
 def _is_directed_place(tokens: list[Token], hits: list[Hit]) -> bool:
     """ "North Cotabato", "East Java", "Central U.S.": a direction word before a known place or country names a
     part of it."""
+    if len(tokens) != 2:
+        return False
     hits = [hit for hit in hits if hit.start >= tokens[-1].start]
-    if len(tokens) != 2 or len(hits) != 1 or (hits[0].start, hits[0].end) != (tokens[1].start, tokens[1].end):
+    if len(hits) != 1 or (hits[0].start, hits[0].end) != (tokens[1].start, tokens[1].end):
         return False
     return tokens[0].text in GENERIC_PLACE_WORDS and hits[0].of_kind("place", "capital", "country") is not None and (
         hits[0].of_kind("person", "institution") is None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 import ahocorasick
@@ -57,10 +58,13 @@ def fold(text: str) -> str:
 _NON_WORD = re.compile(r"\W")
 
 
-# For ASCII text, folding and blanking out punctuation is one table look-up per character.
+# For ASCII text, folding and blanking out punctuation is one table look-up per character (done on bytes for a
+# whole text: much faster than on a str).
 _ASCII_MATCH_TABLE = str.maketrans({
     chr(code): " " if _NON_WORD.match(chr(code)) else chr(code).lower() for code in range(128)
 })
+_ASCII_MATCH_BYTES = bytes(ord(chr(code).translate(_ASCII_MATCH_TABLE)) for code in range(128)) + bytes(range(128, 256))
+_LATIN_BLANKS = bytes(ord(" ") if _NON_WORD.match(chr(code)) else code for code in range(256))  # of folded text
 
 
 def match_key(surface: str) -> str:
@@ -72,8 +76,13 @@ def match_key(surface: str) -> str:
 def match_text(text: str) -> str:
     """The text as the automaton reads it: ``match_text(text)[i + 1]`` stands for ``text[i]``."""
     if text.isascii():
-        return " " + text.translate(_ASCII_MATCH_TABLE) + " "
-    return " " + _NON_WORD.sub(" ", fold(text)) + " "
+        return " " + text.encode("ascii").translate(_ASCII_MATCH_BYTES).decode("ascii") + " "
+    folded = fold(text)
+    try:
+        latin = folded.encode("latin-1")  # most other texts only add a "£" or an "é"
+    except UnicodeEncodeError:
+        return " " + _NON_WORD.sub(" ", folded) + " "
+    return " " + latin.translate(_LATIN_BLANKS).decode("latin-1") + " "
 
 
 def _country_entries(sources: LexiconSources) -> Iterable[tuple[str, Entry]]:
@@ -162,24 +171,35 @@ def canonical_country_names(sources: LexiconSources) -> dict[str, str]:
 
 def compile_automaton(pairs: Iterable[tuple[str, object]]) -> ahocorasick.Automaton:
     """An automaton over ``match_key`` of each surface; a value is (key, surface ends in ".", payloads)."""
+    automaton = ahocorasick.Automaton()
+    for key, value in keyed_payloads(pairs).items():
+        automaton.add_word(key, value)
+    automaton.make_automaton()
+    return automaton
+
+
+def keyed_payloads(pairs: Iterable[tuple[str, object]]) -> dict[str, tuple[str, bool, tuple[object, ...]]]:
+    """``match_key`` of each surface -> (key, surface ends in ".", payloads of every surface with that key)."""
     grouped: dict[str, dict[object, None]] = {}
     dotted: set[str] = set()
     for surface, payload in pairs:
-        cleaned = surface.strip()
-        cleaned = cleaned[4:] if cleaned[:4].lower() == "the " else cleaned
-        key = match_key(cleaned)
+        key, ends_in_dot = _surface_key(surface)
         if len(key) > 2:
             payloads = grouped.get(key)
             if payloads is None:
                 payloads = grouped[key] = {}
             payloads[payload] = None
-            if cleaned.endswith("."):
+            if ends_in_dot:
                 dotted.add(key)
-    automaton = ahocorasick.Automaton()
-    for key, payloads in grouped.items():
-        automaton.add_word(key, (key, key in dotted, tuple(payloads)))
-    automaton.make_automaton()
-    return automaton
+    return {key: (key, key in dotted, tuple(payloads)) for key, payloads in grouped.items()}
+
+
+@lru_cache(maxsize=4096)  # an article's own names, keyed for its propagation automaton, recur across articles
+def _surface_key(surface: str) -> tuple[str, bool]:
+    """(match key, written with a final full stop) of a surface; a leading "the" is no part of the key."""
+    cleaned = surface.strip()
+    cleaned = cleaned[4:] if cleaned[:4].lower() == "the " else cleaned
+    return match_key(cleaned), cleaned.endswith(".")
 
 
 def _surname_index(sources: LexiconSources) -> dict[str, tuple[Entry, ...]]:

@@ -167,9 +167,7 @@ def _described_code(ctx: ArticleContext, sentence_start: int, sentence_end: int,
                     persons: list[Candidate]) -> tuple[str, str] | None:
     """A "<country> <title>" phrase in the sentence that no name follows: "the first U.S. secretary of state"."""
     person_starts = {p.start for p in persons}
-    for title in ctx.titles:
-        if not sentence_start <= title.start < sentence_end:
-            continue
+    for title in ctx.titles_starting_within(sentence_start, sentence_end):
         hit = ctx.name_before(title.start, sentence_start)
         if hit is None or ctx.text[hit.end:title.start].strip() != "":
             continue

@@ -1,7 +1,7 @@
-"""Find the raw material of names in a text: gazetteer hits and runs of capitalised words.
+"""Find the raw material of names in a text: gazetteer hits, and the words of a capitalised run.
 
-Both are found for the whole text at once (one automaton pass, one regex pass); later stages only look at the
-places these point to.
+Hits are found for the whole text at once (one automaton pass); later stages only look at the places they point
+to. Runs of capitalised words themselves are found by ``runs``.
 """
 
 from __future__ import annotations
@@ -14,12 +14,6 @@ import ahocorasick
 
 from flows.core.actors.lexicon import Entry, Lexicon
 from flows.core.actors.vocabulary import NAME_CONNECTORS
-
-_UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0x00C0, 0x0250)) if ch.isupper())
-_TOKEN = rf"(?:[{_UPPER}]\w*(?:[-'\u2019.&]\w+)*\.?|(?:al|el|ad|as|bin|ibn)-[{_UPPER}]\w*(?:-\w+)*)"
-_CONNECTOR = "|".join(sorted((re.escape(word) for word in NAME_CONNECTORS), key=len, reverse=True))
-RUN_PATTERN = re.compile(rf"(?<![\w'\u2019.]){_TOKEN}(?:[ \u00a0]+(?:(?:{_CONNECTOR})[ \u00a0]+)*{_TOKEN})*")
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019])")
 
 _ACTOR_KINDS = frozenset({"country", "capital", "institution", "place", "person"})
 _NAMED_KINDS = _ACTOR_KINDS | {"demonym"}
@@ -35,7 +29,10 @@ class Hit(NamedTuple):
     entries: tuple[Entry, ...]
 
     def of_kind(self, *kinds: str) -> Entry | None:
-        return next((entry for entry in self.entries if entry.kind in kinds), None)
+        for entry in self.entries:
+            if entry.kind in kinds:
+                return entry
+        return None
 
 
 class Token(NamedTuple):
@@ -83,6 +80,12 @@ def find_hits(text: str, padded: str, lexicon: Lexicon) -> tuple[list[Hit], list
     names: list[Hit] = []
     titles: list[Hit] = []
     for start, end, entries in iter_matches(lexicon.automaton, text, padded):
+        if len(entries) == 1:  # most surfaces name one thing: no need to sort entries out
+            if entries[0].kind == "title":
+                titles.append(Hit(start, end, entries))
+            elif entries[0].kind in _NAMED_KINDS and _looks_like_name(text[start:end]):
+                names.append(Hit(start, end, entries))
+            continue
         titled = tuple(entry for entry in entries if entry.kind == "title")
         if titled:
             titles.append(Hit(start, end, titled))
@@ -109,12 +112,8 @@ def run_tokens(text: str, start: int, end: int) -> list[Token]:
     tokens: list[Token] = []
     offset = start
     for word in text[start:end].replace("\u00a0", " ").split(" "):
-        if word:
-            tokens.append(_trim_token(offset, word))
+        if word:  # most words end in a letter: nothing to trim
+            tokens.append(_trim_token(offset, word) if word[-1] in _TRIMMED_ENDINGS else
+                          Token(offset, offset + len(word), word))
         offset += len(word) + 1
     return tokens
-
-
-def lowercase_words(text: str) -> frozenset[str]:
-    """Every all-lowercase word of the text: evidence that a capitalised word is an ordinary one."""
-    return frozenset(_LOWER_WORD.findall(text))

@@ -7,6 +7,7 @@ around it ("X said in a statement", "shares of X", "the town of X", "X, the stat
 from __future__ import annotations
 
 import re
+import string
 
 from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.lexicon import fold
@@ -36,18 +37,24 @@ INITIAL = re.compile(r"^[A-Z]\.$")
 _APPOSITION = re.compile(r"^, (?:the|a|an|its|his|her) ([^,.;:()]{1,80})")
 NEXT_WORD = re.compile(r"^[ \u00a0]+([a-z]+)")
 # "the town of Mokha", "the towns of Beni, Butembo, Mangina, and Katwa": a settlement noun before a list of names.
-# "the town of Mokha", "the towns of Beni, Butembo, Mangina, and Katwa": a settlement noun before a list of names.
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:towns?|city|cities|villages?|ports?|districts?|municipalit(?:y|ies)|provinces?|regions?) of "
     r"(?:[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)*, (?:and |or )?)*(?:[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)* (?:and|or) )?$")
-# "Makilala in the province of North Cotabato", "Mokha, a port town in Yemen".
+# Every match of _SETTLEMENT_BEFORE ends with one of these (a final newline aside): a cheap test first.
+_SETTLEMENT_BEFORE_ENDS = ("of ", ", ", "and ", "or ")
+_LONGEST_SETTLEMENT_NOUN = len("municipalities")
 # "Makilala in the province of North Cotabato", "Mokha, a port town in Yemen".
 _SETTLEMENT_AFTER = re.compile(
     r"^(?: in the (?:province|state|region|district|county) of |, an? (?:\w+ ){0,2}(?:town|city|village|port) )")
 _POSTED_TO = re.compile(r" (?:to|for) $")
 # "US Special Representative": capitalised words between a country and the title it qualifies.
 _TITLE_MODIFIERS = re.compile(r" (?:[A-Z][a-z\-]+ ){0,2}")
-PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+(?:the[ \u00a0]+)?$")
+# The word before a position (skipping "the"). It starts a word and never backtracks, so the search gives up fast
+# at every other letter of the window.
+_VERB_CUE_OPENINGS = ORGANISATION_VERB_CUES[:2]
+_SPACES = " \u00a0"
+_ASCII_LETTERS = string.ascii_letters
+PREVIOUS_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]++)[ \u00a0]++(?:the[ \u00a0]++)?$")
 
 
 def _is_media(hit: Hit) -> bool:
@@ -179,28 +186,57 @@ def _has_honorific(ctx: ArticleContext, start: int) -> bool:
     return ctx.text[max(start - 6, 0):start].rstrip().endswith(_HONORIFIC_ENDINGS)
 
 
+def _follows_settlement_noun(text: str, start: int) -> bool:
+    """What ``_SETTLEMENT_BEFORE.search(text, max(start - 120, 0), start)`` says, found faster: no name in the
+    list can be "of", so a match's " of " is the window's last one and its noun ends right there."""
+    if not text[max(start - 6, 0):start].rstrip("\n").endswith(_SETTLEMENT_BEFORE_ENDS):
+        return False
+    floor = max(start - 120, 0)
+    of = text.rfind(" of ", floor, start)
+    return of >= 0 and _SETTLEMENT_BEFORE.search(text, max(of - _LONGEST_SETTLEMENT_NOUN, floor), start) is not None
+
+
+def previous_word(window: str) -> str | None:
+    """What ``PREVIOUS_WORD.search(window)`` captures, with string methods instead of a search from every
+    letter: the letters before the final spaces, or before a final "the" if spaces and letters precede it."""
+    window = window[:-1] if window.endswith("\n") else window  # "$" may stand before a final newline
+    head = window.rstrip(_SPACES)
+    word = head[len(head.rstrip(_ASCII_LETTERS)):]
+    if len(head) == len(window) or not word:
+        return None
+    if word == "the":
+        rest = head[:-3]
+        spaced = rest.rstrip(_SPACES)
+        earlier = spaced[len(spaced.rstrip(_ASCII_LETTERS)):]
+        if earlier and len(spaced) < len(rest):
+            return earlier
+    return word
+
+
 def context_kind(ctx: ArticleContext, start: int, end: int) -> str | None:
     """Cues around a phrase: "X said in a statement", "shares of X", "X, the state oil company", "in X"."""
     text = ctx.text
     after = text[end:end + 90]
     before = text[max(start - 25, 0):start].lower()
-    if after.startswith(ORGANISATION_VERB_CUES[:2]) or before.endswith(ORGANISATION_PREFIX_CUES):
+    # Every cue after the phrase opens with a space or a comma: other phrases skip those patterns.
+    spaced, comma = after[:1] in _SPACES, after[:1] == ","
+    if (spaced and after.startswith(_VERB_CUE_OPENINGS)) or before.endswith(ORGANISATION_PREFIX_CUES):
         return "organization"
-    if _SETTLEMENT_AFTER.match(after) or _SETTLEMENT_BEFORE.search(text, max(start - 120, 0), start):
+    if ((spaced or comma) and _SETTLEMENT_AFTER.match(after)) or _follows_settlement_noun(text, start):
         return "place"
-    following = NEXT_WORD.match(after)
-    if following and following.group(1) in ORGANISATION_NOUNS_AFTER:
+    following = NEXT_WORD.match(after) if spaced else None
+    next_word = following.group(1) if following else None
+    if next_word in ORGANISATION_NOUNS_AFTER:
         return "organization"
-    if following and following.group(1) in PLACE_NOUNS_AFTER and before.endswith("the "):
+    if next_word in PLACE_NOUNS_AFTER and before.endswith("the "):
         return "place"
-    apposition = _APPOSITION.match(after)
+    apposition = _APPOSITION.match(after) if comma else None
     if apposition:
         words = set(apposition.group(1).split())
         if words & ORGANISATION_APPOSITION_NOUNS:
             return "organization"
         if words & PERSON_APPOSITION_NOUNS:
             return "person"
-    previous = PREVIOUS_WORD.search(before)
-    if previous and previous.group(1) in PLACE_PREPOSITIONS:
+    if previous_word(before) in PLACE_PREPOSITIONS:
         return "place"
     return None

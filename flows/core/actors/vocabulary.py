@@ -29,6 +29,25 @@ ORGANISATION_HEADS: frozenset[str] = words("""
     Magazine Daily Weekly Review Monitor Chronicle Courier Express Inquirer Standard Insider Podcast
     """)
 
+# The sector a head noun gives an organisation: "... Ministry" is government, "... Times" media.
+SECTOR_BY_HEAD: dict[str, str] = {
+    **dict.fromkeys(words("Ministry Department Agency Office Bureau Administration Cabinet Secretariat Directorate "
+                    "Embassy Consulate Treasury Commission Authority"), "GOV"),
+    **dict.fromkeys(words("Army Navy Corps Forces Force Brigade Battalion Regiment Division Command Guard"), "MIL"),
+    **dict.fromkeys(words("Court Tribunal"), "JUD"),
+    **dict.fromkeys(words("Parliament Assembly Congress Senate"), "LEG"),
+    **dict.fromkeys(words("Party"), "PTY"),
+    **dict.fromkeys(words("Police"), "COP"),
+    **dict.fromkeys(words("University College School Academy Institute"), "EDU"),
+    **dict.fromkeys(words("Times Post News Journal Herald Tribune Telegraph Gazette Press Broadcasting "
+                          "Television Radio Media"), "MED"),
+    **dict.fromkeys(words("Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC Plc PLC Co Co. Holdings Airlines "
+                          "Airways "
+                    "Motors Industries Bank Exchange"), "BUS"),
+    **dict.fromkeys(words("Church Mission"), "REL"),
+    **dict.fromkeys(words("Hospital"), "HLH"),
+}
+
 # An organisation phrase may also start with its head: "Ministry of Defence", "University of Chicago".
 LEADING_ORGANISATION_HEADS: frozenset[str] = words("""
     Ministry Department University Bank Office Bureau Council Court Academy Institute Commission Committee
