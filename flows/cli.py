@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 from pathlib import Path
@@ -76,6 +77,7 @@ def run_flow(sources: list[str], out: Path, settings: RunSettings) -> None:
     from flows.io.locks import LockBusy
     from flows.pipeline import run_pipeline
 
+    gc.freeze()  # the modules just imported live until exit: full collections need not walk them again
     try:
         with quiet_flow_settings():
             report = run_pipeline(sources, str(out), settings)

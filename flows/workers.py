@@ -29,7 +29,7 @@ from flows.io.discover import is_feed, iter_inputs
 
 # A forkserver forks each worker from a small process that has already imported these, so that no worker pays for
 # the imports again; where there is no forkserver (Windows), workers are spawned.
-_WORKER_MODULES = ["flows.io.derivation"]
+_WORKER_MODULES = ["flows.io.preload"]
 POOL_CHUNK = 50  # inputs per job of the pool: a few hundred milliseconds of work, one pickle each way
 
 

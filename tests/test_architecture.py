@@ -93,6 +93,6 @@ def test_flow_modules_stay_thin() -> None:
 
 def test_worker_processes_load_no_prefect() -> None:
     """A worker of the extraction pool imports flows.workers' preload list only: Prefect would cost it seconds."""
-    check = "import sys, flows.workers, flows.io.derivation; print(sorted(m for m in sys.modules if 'prefect' in m))"
+    check = "import sys, flows.workers, flows.io.preload; print(sorted(m for m in sys.modules if 'prefect' in m))"
     result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -77,7 +77,8 @@ def arrow_from_json_lines(data: bytes, schema: pa.Schema) -> pa.Table:
     if not data:
         return schema.empty_table()
     options = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
-    whole = pa_json.ReadOptions(block_size=max(len(data) + 1, 1 << 20))  # one block: a line may be long
+    # One block, as a line may be long; one thread, as the worker processes have the cores.
+    whole = pa_json.ReadOptions(block_size=max(len(data) + 1, 1 << 20), use_threads=False)
     table = pa_json.read_json(io.BytesIO(data), read_options=whole, parse_options=options)
     if table.schema.names != schema.names:
         table = table.select(schema.names)
