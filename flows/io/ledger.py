@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -74,7 +73,7 @@ def record_run(connection: sqlite3.Connection, run_id: str, entries: Iterable[Le
             return
         connection.executemany(
             f"INSERT INTO inputs ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
-            ([asdict(entry)[name] for name in _COLUMNS] for entry in entries),
+            ([getattr(entry, name) for name in _COLUMNS] for entry in entries),
         )
         connection.execute(
             "INSERT INTO runs (run_id, recorded_at) VALUES (?, ?)", (run_id, datetime.now(UTC).isoformat())

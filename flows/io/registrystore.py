@@ -31,7 +31,6 @@ CREATE TABLE entries (
     run_articles INTEGER NOT NULL DEFAULT 0
 )
 """
-_TIMESTAMPS = ("first_seen", "last_seen")
 _CHUNK = 5_000  # entries read or written per step: bounds memory, keeps SQLite's statements short
 
 
@@ -48,10 +47,7 @@ def clear_scratch(state_dir: Path) -> list[Path]:
 
 
 def entry_from_line(line: bytes) -> RegistryEntry:
-    row = orjson.loads(line)
-    for key in _TIMESTAMPS:
-        row[key] = datetime.fromisoformat(row[key])
-    return entry_from_row(row)
+    return RegistryEntry(**orjson.loads(line))
 
 
 def chunks(values: Iterable[Any], size: int) -> Iterator[list[Any]]:
