@@ -28,13 +28,18 @@ from flows.io.outputs import OutputLayout
 from flows.io.registrystore import RegistryStore
 from flows.io.storage import TablePart
 from flows.publish import append_batch
+from flows.workers import POOL_CHUNK
 
 Work = TextInput | FeedInput
 
 
-def path_groups(found: Iterable[Path | Problem], size: int, tally: Tally) -> Iterator[list[Path]]:
-    """Text files in batches as discovery yields them; a feed file alone; discovery problems to the tally."""
+def path_groups(
+    found: Iterable[Path | Problem], size: int, tally: Tally, first: int | None = None
+) -> Iterator[list[Path]]:
+    """Text files in batches as discovery yields them; a feed file alone; discovery problems to the tally. The first
+    batch may be smaller (``first``), so that the workers get something to do while the next batch is read."""
     batch: list[Path] = []
+    wanted = min(first or size, size)
     for item in found:
         if isinstance(item, Problem):
             tally.inputs_seen += 1
@@ -45,9 +50,9 @@ def path_groups(found: Iterable[Path | Problem], size: int, tally: Tally) -> Ite
             yield [item]
         else:
             batch.append(item)
-            if len(batch) == size:
+            if len(batch) == wanted:
                 yield batch
-                batch = []
+                batch, wanted = [], size
     if batch:
         yield batch
 
@@ -189,7 +194,8 @@ class Dispatcher:
         note_problem(self.tally, entry.as_problem(feed.location))
 
     def run(self, found: Iterable[Path | Problem]) -> None:
-        for group in path_groups(found, self.settings.batch_size, self.tally):
+        first = POOL_CHUNK * self.settings.workers if self.pool is not None else None  # a chunk for every worker
+        for group in path_groups(found, self.settings.batch_size, self.tally, first):
             if len(group) == 1 and is_feed(group[0]):
                 self.take_feed(group[0])
             else:
