@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,7 @@ from flows.core.settings import RunSettings
 from flows.core.tally import Tally, add_rows, admit, note_problem, note_unchanged
 from flows.derive import derive_batch
 from flows.ingest import read_batch, stat_batch
-from flows.io.discover import is_feed
+from flows.io.discover import is_feed, path_groups
 from flows.io.feedinput import Quarantined, QuarantineFile, iter_feed
 from flows.io.outputs import OutputLayout
 from flows.io.registrystore import RegistryStore
@@ -31,30 +31,6 @@ from flows.publish import append_batch
 from flows.workers import POOL_CHUNK
 
 Work = TextInput | FeedInput
-
-
-def path_groups(
-    found: Iterable[Path | Problem], size: int, tally: Tally, first: int | None = None
-) -> Iterator[list[Path]]:
-    """Text files in batches as discovery yields them; a feed file alone; discovery problems to the tally. The first
-    batch may be smaller (``first``), so that the workers get something to do while the next batch is read."""
-    batch: list[Path] = []
-    wanted = min(first or size, size)
-    for item in found:
-        if isinstance(item, Problem):
-            tally.inputs_seen += 1
-            note_problem(tally, item)
-        elif is_feed(item):
-            yield from ([batch] if batch else [])
-            batch = []
-            yield [item]
-        else:
-            batch.append(item)
-            if len(batch) == wanted:
-                yield batch
-                batch, wanted = [], size
-    if batch:
-        yield batch
 
 
 @dataclass

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from flows.core.problems import Problem, problem
+from flows.core.tally import Tally, note_problem
 
 TEXT_SUFFIXES = (".txt",)
 FEED_SUFFIXES = (".jsonl", ".ndjson")
@@ -114,3 +115,27 @@ def discover_inputs(sources: Sequence[str]) -> tuple[list[Path], list[Problem]]:
 
 def is_feed(path: Path) -> bool:
     return path.name.lower().endswith(FEED_SUFFIXES)
+
+
+def path_groups(
+    found: Iterable[Path | Problem], size: int, tally: Tally, first: int | None = None
+) -> Iterator[list[Path]]:
+    """Text files in batches as discovery yields them; a feed file alone; discovery problems to the tally. The first
+    batch may be smaller (``first``), so that the workers get something to do while the next batch is read."""
+    batch: list[Path] = []
+    wanted = min(first or size, size)
+    for item in found:
+        if isinstance(item, Problem):
+            tally.inputs_seen += 1
+            note_problem(tally, item)
+        elif is_feed(item):
+            yield from ([batch] if batch else [])
+            batch = []
+            yield [item]
+        else:
+            batch.append(item)
+            if len(batch) == wanted:
+                yield batch
+                batch, wanted = [], size
+    if batch:
+        yield batch

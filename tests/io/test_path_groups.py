@@ -2,7 +2,7 @@ from pathlib import Path
 
 from flows.core.problems import problem
 from flows.core.tally import new_tally
-from flows.dispatch import path_groups
+from flows.io.discover import path_groups
 
 
 def sizes(found: list, size: int, first: int | None = None) -> list[int]:
