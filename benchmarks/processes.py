@@ -37,11 +37,17 @@ def children_of() -> dict[int, list[int]]:
 
 
 def tree_pids(root: int) -> list[int]:
-    tree, found, todo = children_of(), [], [root]
+    return list(tree_branches(root))
+
+
+def tree_branches(root: int) -> dict[int, int]:
+    """Every process of the tree under ``root`` (root included), each with the child of root it descends from (root
+    for root itself)."""
+    tree, found, todo = children_of(), {root: root}, [(child, child) for child in children_of().get(root, [])]
     while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo.extend(tree.get(pid, []))
+        pid, branch = todo.pop()
+        found[pid] = branch
+        todo.extend((child, branch) for child in tree.get(pid, []))
     return found
 
 
@@ -64,19 +70,26 @@ def cpu_ticks(pid: int) -> int:
 
 
 def sample_peak(process: subprocess.Popen[str], peak: list[int], ticks: dict[int, int], every: float) -> None:
-    """Peak summed RSS of the tree, and the last CPU ticks seen of each descendant (not the root)."""
+    """Peak summed RSS of the tree, and the last CPU ticks seen of the descendants that the command itself will not
+    wait for: those under a child of the command that is still running at the last sample (a forkserver and its
+    workers). A child the command waits for is in the kernel's count already."""
+    seen: dict[int, tuple[int, int]] = {}  # pid -> (ticks, branch)
+    branches: dict[int, int] = {}
     while process.poll() is None:
-        pids = tree_pids(process.pid)
-        peak[0] = max(peak[0], sum(rss_kib(pid) for pid in pids))
-        for pid in pids[1:]:
-            ticks[pid] = max(ticks.get(pid, 0), cpu_ticks(pid))
+        branches = tree_branches(process.pid)
+        peak[0] = max(peak[0], sum(rss_kib(pid) for pid in branches))
+        for pid, branch in branches.items():
+            if pid != process.pid:
+                seen[pid] = (max(seen.get(pid, (0, 0))[0], cpu_ticks(pid)), branch)
         time.sleep(every)
+    living = set(branches.values()) - {process.pid}
+    ticks.update({pid: used for pid, (used, branch) in seen.items() if branch in living})
 
 
 def run_measured(command: Sequence[str], env: Mapping[str, str], every: float = 0.05) -> ProcessRun:
-    """Run `command`, sampling the summed RSS of it and its descendants every `every` seconds. CPU is the command's
-    own (from the kernel when it is reaped) plus the last sample of each descendant: worker processes are children
-    of a forkserver, which the command never waits for, so the kernel's count for the command leaves them out."""
+    """Run `command`, sampling the summed RSS of it and its descendants every `every` seconds. CPU is the kernel's
+    count for the command and what it waited for, plus the last samples of the processes it never waits for
+    (worker processes are children of a forkserver, which outlives the command): see sample_peak."""
     peak = [0]
     ticks: dict[int, int] = {}
     before = children_cpu()

@@ -15,9 +15,11 @@ This module imports no Prefect: the command line uses it before Prefect is loade
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
@@ -76,7 +78,7 @@ def start_pool(processes: int, taxonomy: str | None) -> WorkerPool:
     """Start every worker now, each building its extractors at once. The starting happens on a thread of its own:
     the first start waits for the forkserver to import its modules, and the caller has better things to do."""
     executor = ProcessPoolExecutor(
-        processes, mp_context=worker_context(), initializer=prepare_process, initargs=(taxonomy,)
+        processes, mp_context=worker_context(), initializer=prepare_process, initargs=(taxonomy, os.getpid())
     )
     starter = threading.Thread(target=start_workers, args=(executor, processes), name="agenda-workers", daemon=True)
     starter.start()
@@ -84,8 +86,11 @@ def start_pool(processes: int, taxonomy: str | None) -> WorkerPool:
 
 
 def start_workers(executor: ProcessPoolExecutor, processes: int) -> None:
-    for _ in range(processes):
-        executor.submit(int)  # the pool starts one more worker per submission, up to its size
+    try:
+        for _ in range(processes):
+            executor.submit(int)  # the pool starts one more worker per submission, up to its size
+    except BrokenProcessPool:  # a worker could not start (Ctrl-C, a bad taxonomy): the flow's first batch says so
+        return
 
 
 @contextmanager

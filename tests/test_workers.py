@@ -1,3 +1,5 @@
+import subprocess
+import sys
 from pathlib import Path
 
 from flows.core.settings import RunSettings
@@ -30,3 +32,13 @@ def test_the_flow_takes_the_pool_the_command_started_ahead(tmp_path: Path) -> No
     with workers_ahead(sources, settings), extraction_pool(settings) as first, extraction_pool(settings) as second:
         assert first is not None and first is second
         assert first.submit(sum, [1, 2]).result(timeout=60) == 3
+
+
+def test_a_worker_ends_when_the_runs_process_is_gone() -> None:
+    """Workers are the forkserver's children: they watch the run's process themselves and exit when it is killed."""
+    doomed = subprocess.Popen(["sleep", "0.5"])
+    code = f"import time; from flows.io.derivation import watch_run_process; watch_run_process({doomed.pid}, 0.1); " \
+           "time.sleep(60)"
+    worker = subprocess.Popen([sys.executable, "-c", code])
+    doomed.wait()
+    assert worker.wait(timeout=30) == 1

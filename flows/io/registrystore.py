@@ -113,7 +113,8 @@ class RegistryStore:
         """The names of the actors in the most of this run's articles, with those counts."""
         if self._db is None:
             return Counter()
-        query = "SELECT name, run_articles FROM entries WHERE run_articles > 0 ORDER BY run_articles DESC, name LIMIT ?"
+        query = ("SELECT name, SUM(run_articles) AS articles FROM entries WHERE run_articles > 0 GROUP BY name "
+                 "ORDER BY articles DESC, name LIMIT ?")  # two actors may share a name (Georgia): one line for it
         return Counter(dict(self.db.execute(query, (count,)).fetchall()))
 
     def lines(self) -> Iterator[tuple[bytes, int]]:

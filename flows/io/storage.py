@@ -77,8 +77,10 @@ def arrow_from_json_lines(data: bytes, schema: pa.Schema) -> pa.Table:
     if not data:
         return schema.empty_table()
     options = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
-    # One block, as a line may be long; one thread, as the worker processes have the cores.
-    whole = pa_json.ReadOptions(block_size=max(len(data) + 1, 1 << 20), use_threads=False)
+    # One block as a rule, as a line may be long (Arrow's blocks stop at 2 GiB: larger data is read in 1 GiB blocks,
+    # each holding whole lines); one thread, as the worker processes have the cores.
+    block = min(max(len(data) + 1, 1 << 20), 1 << 30)
+    whole = pa_json.ReadOptions(block_size=block, use_threads=False)
     table = pa_json.read_json(io.BytesIO(data), read_options=whole, parse_options=options)
     if table.schema.names != schema.names:
         table = table.select(schema.names)
