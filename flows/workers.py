@@ -38,7 +38,6 @@ POOL_CHUNK = 50  # inputs per job of the pool: a few hundred milliseconds of wor
 @dataclass(frozen=True, slots=True)
 class WorkerPool:
     executor: ProcessPoolExecutor
-    processes: int
     taxonomy: str | None
     starter: threading.Thread
 
@@ -82,7 +81,7 @@ def start_pool(processes: int, taxonomy: str | None) -> WorkerPool:
     )
     starter = threading.Thread(target=start_workers, args=(executor, processes), name="agenda-workers", daemon=True)
     starter.start()
-    return WorkerPool(executor, processes, taxonomy, starter)
+    return WorkerPool(executor, taxonomy, starter)
 
 
 def start_workers(executor: ProcessPoolExecutor, processes: int) -> None:

@@ -39,11 +39,6 @@ def json_bytes(row: dict[str, Any]) -> bytes:
     return orjson.dumps(row, default=_encode_other, option=_ORJSON_OPTIONS)
 
 
-def json_line(row: dict[str, Any]) -> str:
-    """One JSON Lines record (no trailing newline), UTF-8 text kept as is."""
-    return json_bytes(row).decode("utf-8")
-
-
 def json_lines(rows: Iterable[dict[str, Any]]) -> bytes:
     """Rows as a JSON Lines document: one record per line, each line ending in a newline."""
     return b"".join(json_bytes(row) + b"\n" for row in rows)

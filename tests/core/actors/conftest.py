@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from flows.core.actors import Lexicon, build_lexicon
+from flows.core.actors import Lexicon, build_lexicon, extract_actors
 from flows.core.actors.sources import CountryName, Institution, LexiconSources, Person, Place, Title
 from flows.core.actors.vocabulary import words
+from flows.core.compose import sentences_of
+from flows.core.model import Actor
 
 _COUNTRIES = {
     "CHN": ["China", "People's Republic of China"],
@@ -96,3 +98,18 @@ def small_sources() -> LexiconSources:
 @pytest.fixture(scope="session")
 def lexicon() -> Lexicon:
     return build_lexicon(small_sources())
+
+
+def actors_of(lexicon: Lexicon, *paragraphs: str, title: str = "A Report From the Wires") -> tuple[str, list[Actor]]:
+    """The text of an invented article (a headline, then the paragraphs) and the actors extracted from it."""
+    text, sentences = sentences_of("\n\n".join([title, *paragraphs]))
+    return text, extract_actors(text, sentences, lexicon)
+
+
+def named(text: str, actors: list[Actor], surface: str) -> Actor:
+    """The actor one of whose mentions reads ``surface``."""
+    return next(a for a in actors if surface in {text[m.char_start:m.char_end] for m in a.mentions})
+
+
+def code_of(text: str, actors: list[Actor], surface: str) -> str | None:
+    return named(text, actors, surface).country_code

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from flows.core.actors import Lexicon, extract_actors
+from flows.core.actors import Lexicon
 from flows.core.actors.countries import dominant_country
-from flows.core.compose import sentences_of
-from flows.core.model import Actor
-
-
-def actors_of(lexicon: Lexicon, *paragraphs: str, title: str = "A Report From the Wires") -> tuple[str, list[Actor]]:
-    text, sentences = sentences_of("\n\n".join([title, *paragraphs]))
-    return text, extract_actors(text, sentences, lexicon)
-
-
-def named(text: str, actors: list[Actor], surface: str) -> Actor:
-    return next(a for a in actors if surface in {text[m.char_start:m.char_end] for m in a.mentions})
+from tests.core.actors.conftest import actors_of, named
 
 
 def test_dominant_country_needs_a_clear_lead() -> None:

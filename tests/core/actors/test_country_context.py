@@ -9,12 +9,9 @@ import pytest
 from flows.core.actors import Lexicon, build_lexicon
 from flows.core.actors.candidates import Candidate
 from flows.core.actors.countries import apply_sovereignty
-from flows.core.actors.extract import extract_actors
 from flows.core.actors.grouping import Group
 from flows.core.actors.sources import CountryName, Place
-from flows.core.compose import sentences_of
-from flows.core.model import Actor
-from tests.core.actors.conftest import small_sources
+from tests.core.actors.conftest import actors_of, named, small_sources
 
 _EXTRA_PLACES = (
     Place("North", "CMR", "region"), Place("Northeast", "CMR", "region"), Place("Velmora", "PHL", "region"),
@@ -31,15 +28,6 @@ def lexicon() -> Lexicon:
         capitals=(*sources.capitals, ("The Valley", "AIA")),
         places=(*sources.places, *_EXTRA_PLACES),
     ))
-
-
-def actors_of(lexicon: Lexicon, *paragraphs: str, title: str = "A Report From the Wires") -> tuple[str, list[Actor]]:
-    text, sentences = sentences_of("\n\n".join([title, *paragraphs]))
-    return text, extract_actors(text, sentences, lexicon)
-
-
-def named(text: str, actors: list[Actor], surface: str) -> Actor:
-    return next(a for a in actors if surface in {text[m.char_start:m.char_end] for m in a.mentions})
 
 
 _KENYA = "Kenya's government met on Monday. Officials in Kenya said Kenya would act."

@@ -12,12 +12,9 @@ import pytest
 from flows.core.actors import Lexicon, build_lexicon
 from flows.core.actors.candidates import Candidate
 from flows.core.actors.countries import actor_evidence
-from flows.core.actors.extract import extract_actors
 from flows.core.actors.grouping import Group
 from flows.core.actors.sources import CountryName, Institution, Person, Place, Title
-from flows.core.compose import sentences_of
-from flows.core.model import Actor
-from tests.core.actors.conftest import small_sources
+from tests.core.actors.conftest import actors_of, code_of, small_sources
 
 
 @pytest.fixture(scope="module")
@@ -41,15 +38,6 @@ def lexicon() -> Lexicon:
                 Person("Angela Merkel", ("Merkel",), "DEU", "GOV")),
         titles=(*sources.titles, Title("Ambassador", "GOV"), Title("Representative", "GOV")),
     ))
-
-
-def actors_of(lexicon: Lexicon, *paragraphs: str) -> tuple[str, list[Actor]]:
-    text, sentences = sentences_of("\n\n".join(["A Report From the Wires", *paragraphs]))
-    return text, extract_actors(text, sentences, lexicon)
-
-
-def code_of(text: str, actors: list[Actor], surface: str) -> str | None:
-    return next(a for a in actors if surface in {text[m.char_start:m.char_end] for m in a.mentions}).country_code
 
 
 def _group(kind: str, name: str, code: str | None) -> Group:

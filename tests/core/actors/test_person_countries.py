@@ -8,11 +8,8 @@ import dataclasses
 import pytest
 
 from flows.core.actors import Lexicon, build_lexicon
-from flows.core.actors.extract import extract_actors
 from flows.core.actors.sources import CountryName, Institution, Place, Title
-from flows.core.compose import sentences_of
-from flows.core.model import Actor
-from tests.core.actors.conftest import small_sources
+from tests.core.actors.conftest import actors_of, code_of, small_sources
 
 _EXTRA_INSTITUTIONS = (
     Institution("Associated Press", ("AP",), "organization", "USA", "MED"),
@@ -41,15 +38,6 @@ def lexicon() -> Lexicon:
         places=(*sources.places, *_EXTRA_PLACES),
         titles=(*sources.titles, Title("Sheriff", "COP"), Title("County Sheriff", "COP")),
     ))
-
-
-def actors_of(lexicon: Lexicon, *paragraphs: str) -> tuple[str, list[Actor]]:
-    text, sentences = sentences_of("\n\n".join(["A Report From the Wires", *paragraphs]))
-    return text, extract_actors(text, sentences, lexicon)
-
-
-def code_of(text: str, actors: list[Actor], surface: str) -> str | None:
-    return next(a for a in actors if surface in {text[m.char_start:m.char_end] for m in a.mentions}).country_code
 
 
 _KENYA = "Kenya's government met on Monday. Officials in Kenya said Kenya would act."
