@@ -17,6 +17,8 @@ from flows.core.actors.scan import Hit, Token, run_tokens
 from flows.core.actors.unknown_names import is_name_part, is_ordinary
 from flows.core.actors.vocabulary import (
     ANY_ORGANISATION_HEAD,
+    EVENT_HEADS,
+    GAMES_QUALIFIERS,
     INTERNATIONAL_FIRST_WORDS,
     LEADING_ORGANISATION_HEADS,
     MONTHS_AND_DAYS,
@@ -38,7 +40,7 @@ def _drop_leading(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> 
         if word in _NOT_NAME_WORDS:
             tokens = tokens[1:]
             continue
-        if ctx.is_sentence_initial(tokens[0].start) and not _starts_known_actor(hits, tokens[0].start) and (
+        if ctx.is_sentence_initial(tokens[0].start) and not _opens_name(ctx, tokens, hits) and (
             is_ordinary(ctx, word) or word.lower() in ctx.lower_words or _precedes_given_name(ctx, tokens)
             or _precedes_connector(tokens)
         ):
@@ -50,8 +52,12 @@ def _drop_leading(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> 
     return tokens
 
 
-def _starts_known_actor(hits: list[Hit], start: int) -> bool:
-    return any(hit.start == start and hit.of_kind("person", "institution", "country", "capital") for hit in hits)
+def _opens_name(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> bool:
+    """The run's first word begins a known actor's name, or a title with a name after it ("Environment Secretary
+    Margaret Beckett"): not an ordinary word to drop."""
+    start = tokens[0].start
+    known = any(hit.start == start and hit.of_kind("person", "institution", "country", "capital") for hit in hits)
+    return known or _leading_title(ctx, tokens) is not None
 
 
 def _precedes_given_name(ctx: ArticleContext, tokens: list[Token]) -> bool:
@@ -108,6 +114,8 @@ def classify_run(ctx: ArticleContext, start: int, end: int) -> list[Candidate]:
 
 
 def classify_piece(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate]:
+    if _names_an_event(tokens):
+        return []  # an event ("Brazilian Grand Prix", "US Open") names no actor, nor the place in its name
     start, end = tokens[0].start, tokens[-1].end
     whole = next((hit for hit in hits if hit.start == start and hit.end == end), None) if hits else None
     if whole is not None:
@@ -116,22 +124,40 @@ def classify_piece(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) ->
     branch = _national_branch(ctx, tokens, hits)
     if branch is not None:
         return [branch]
+    affiliated = _person_of_body(ctx, tokens, hits)  # before the head noun: "Mark Davies of Harvard University"
+    if affiliated is not None:
+        return affiliated
     headed = _headed_candidate(ctx, tokens, hits)
     if headed is not None:
         return [headed]
     titled = _titled_person(ctx, tokens, hits)
     if titled is not None:
         return titled
-    affiliated = _person_of_body(ctx, tokens, hits)
-    if affiliated is not None:
-        return affiliated
     if any(token.text == "and" for token in tokens):
         return _split_at_and(ctx, tokens, hits)
     return split_by_hits(ctx, tokens, hits)
 
 
+def _names_an_event(tokens: list[Token]) -> bool:
+    if len(tokens) < 2:
+        return False
+    last = tokens[-1].text
+    if last == "Games":
+        return tokens[-2].text in GAMES_QUALIFIERS
+    return last in EVENT_HEADS or (tokens[0].text == "Tour" and tokens[1].text == "de")
+
+
+def _leading_title(ctx: ArticleContext, tokens: list[Token]) -> Hit | None:
+    """A title the run opens with ("Professor Michael Siegel of ..."), if words follow it."""
+    titles = ctx.titles_starting_within(tokens[0].start, tokens[0].end)
+    return next((t for t in titles if t.start == tokens[0].start and t.end < tokens[-1].start), None)
+
+
 def _person_of_body(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate] | None:
-    """ "Chris Fallows of Apex Shark Expeditions": a given name and a surname, then "of" and a body."""
+    """ "[Professor] Chris Fallows of Apex Shark Expeditions": a given name and a surname, then "of" and a body."""
+    title = _leading_title(ctx, tokens)
+    if title is not None:
+        tokens = [token for token in tokens if token.start > title.end]
     if len(tokens) < 4:  # two or three words, "of", one or more words
         return None
     cut = next((i for i, token in enumerate(tokens) if token.text in {"of", "from"}), None)
@@ -144,6 +170,7 @@ def _person_of_body(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -
         return None
     rest = tokens[cut + 1:]
     person = _person_from_tokens(ctx, name, [], None)
+    person.title = ctx.text[title.start:title.end] if title is not None else None
     return [person, *classify_piece(ctx, rest, [h for h in hits if h.start >= rest[0].start])]
 
 

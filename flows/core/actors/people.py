@@ -15,7 +15,8 @@ from flows.core.actors.scan import Hit
 from flows.core.actors.vocabulary import NAME_PARTICLES
 
 _LOWER_GAP = re.compile(r"^[ a-z\-]{0,30}$")
-_ONE_ROLE_WORD = re.compile(r"^ [a-z]{4,20} $")
+# "UCL astronomer", "Lib Dem foreign affairs spokesman": a body, a few small words, and a role noun last.
+_ROLE_WORDS = re.compile(r"^ (?:[a-z]{2,15} ){0,2}([a-z]{4,20}) $")
 _NOT_ROLES = frozenset("said says told asked with from that when while after where than whom".split())
 # Between a placed name and a title that names the person: "U.S. Deputy Secretary of State", "Kenyan acting".
 _TITLE_GAP = re.compile(r"^[ \-]*(?:[A-Za-z\-]+ ){0,2}$")
@@ -56,13 +57,25 @@ def _prefix_code(ctx: ArticleContext, person: Candidate, floor: int) -> str | No
         return code
     if hit.of_kind("demonym") and (_LOWER_GAP.match(gap) or (gap == ", " and _follows_article(ctx, hit))):
         return code
-    if hit.of_kind("institution") and _ONE_ROLE_WORD.match(gap) and _is_role_word(gap.strip()):
+    role = _ROLE_WORDS.match(gap) if hit.of_kind("institution") else None
+    if role and _is_role_word(role.group(1)) and not _NOT_ROLES.intersection(gap.split()):
         return code  # "UCL astronomer Angelos Tsiaras": the body's member
     titled = any(
         hit.end <= t.start and 0 <= person.start - t.end <= 2 and _TITLE_GAP.match(ctx.text[hit.end:t.start])
         for t in ctx.titles_near(person.start)
     )
     return code if titled else None
+
+
+def _bracketed_code(ctx: ArticleContext, person: Candidate) -> str | None:
+    """ "Quentin Fillon Maillet (France)", "Sam Kerr (AUS, 2 goals)": a country in brackets right after the name."""
+    if ctx.text[person.end:person.end + 2] != " (":
+        return None
+    hit = next(iter(ctx.names_starting_within(person.end + 2, person.end + 3)), None)
+    if hit is None or ctx.text[hit.end:hit.end + 1] not in {")", ","}:
+        return None
+    entry = hit.of_kind("country")
+    return entry.code if entry else None
 
 
 def _follows_article(ctx: ArticleContext, hit: Hit) -> bool:
@@ -196,11 +209,31 @@ def _names_a_full_name(person: Candidate, full_name_words: set[str]) -> bool:
     return " " not in person.name and fold(person.name) in full_name_words
 
 
+def _release_namesake(ctx: ArticleContext, person: Candidate, introduced: list[tuple[int, tuple[str, ...]]]) -> None:
+    """ "Daniil Medvedev ... Medvedev": a surname alone that the registry reads as someone else (Dmitry Medvedev)
+    names the person the article introduced with it, unless a title goes with it ("President Trump" after "Ivanka
+    Trump") or the article's name is the registry's with more words ("Democrat John Kerry ... Mr Kerry"). In place:
+    the candidate becomes a plain surname, for the words around it and the grouping to place."""
+    surface = ctx.text[person.start:person.end]
+    if not person.registry or person.title or " " in surface:
+        return
+    word = fold(surface)
+    registry_words = {fold(w) for w in person.name.split()}
+    earlier = [words for start, words in introduced if start < person.start and words[-1] == word]
+    if earlier and not registry_words <= set(earlier[-1]):
+        person.name, person.code, person.sector, person.registry = surface, None, None, False
+
+
 def attribute_people(ctx: ArticleContext, candidates: list[Candidate]) -> None:
     """Fill in country codes (and roles from descriptions) of person candidates, in place."""
     full_name_words = {
         fold(word) for c in candidates if c.type == "person" and " " in c.name for word in c.name.split()
     }
+    introduced = [(c.start, tuple(fold(w) for w in c.name.split())) for c in candidates
+                  if c.type == "person" and " " in ctx.text[c.start:c.end]]
+    for candidate in candidates:
+        if candidate.type == "person" and candidate.registry:
+            _release_namesake(ctx, candidate, introduced)
     bodies = [c for c in candidates if c.type in {"organization", "group"}]
     by_sentence: dict[int, list[Candidate]] = {}
     for candidate in candidates:
@@ -210,8 +243,8 @@ def attribute_people(ctx: ArticleContext, candidates: list[Candidate]) -> None:
         sentence = ctx.sentences[index]
         for person in persons:
             if person.code is None:
-                person.code = (_prefix_code(ctx, person, sentence.char_start) or _apposition_code(ctx, person, bodies)
-                               or _preceding_role_code(ctx, person, bodies))
+                person.code = (_prefix_code(ctx, person, sentence.char_start) or _bracketed_code(ctx, person)
+                               or _apposition_code(ctx, person, bodies) or _preceding_role_code(ctx, person, bodies))
         untitled = [p for p in persons if p.code is None or p.title is None]
         described = _described_code(ctx, sentence.char_start, sentence.char_end, persons) if untitled else None
         if described and untitled[0].code in {None, described[0]}:

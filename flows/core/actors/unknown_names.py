@@ -67,9 +67,16 @@ def hit_code(hit: Hit) -> str | None:
     return (entry.code or entry.stands_for) if entry else None
 
 
+_HYPHEN_PREFIXES = frozenset({"co", "ex", "non", "anti", "pro", "pre", "post", "self", "mid"})
+
+
 def is_ordinary(ctx: ArticleContext, word: str) -> bool:
+    """A dictionary word, not a given name; a hyphenated word whose every part is one ("Co-author", "Long-time")."""
     low = fold(word)
-    return low in ctx.lexicon.common_words and low not in ctx.lexicon.given_names
+    if low in ctx.lexicon.common_words:
+        return low not in ctx.lexicon.given_names
+    parts = low.split("-")
+    return len(parts) > 1 and all(part in ctx.lexicon.common_words or part in _HYPHEN_PREFIXES for part in parts)
 
 
 def is_name_part(ctx: ArticleContext, word: str) -> bool:

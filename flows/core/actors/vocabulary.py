@@ -65,6 +65,15 @@ PLACE_HEADS: frozenset[str] = words("""
     Falls Highway Motorway Plaza Palace Tower Cathedral Temple Mosque Cay Cays Atoll Reef Glacier
     """)
 WATER_HEADS: frozenset[str] = words("Sea Strait Straits Ocean Gulf Channel Bay Sound")
+# The last word of a competition's, an award's or a festival's name: "Brazilian Grand Prix", "US Open", "World Cup",
+# "Tokyo Olympics", "Nobel Prize". Events are not actors, and a place or country inside one is not mentioned as such.
+EVENT_HEADS: frozenset[str] = words("""
+    Prix Open Cup Cups Olympics Paralympics Bowl Marathon Championship Championships Tournament Festival Awards
+    Prize Trophy Derby Rally Slam""")
+# "Games" ends an event's name only after one of these ("Commonwealth Games"); "Epic Games" is a company.
+GAMES_QUALIFIERS: frozenset[str] = words("""
+    Olympic Paralympic Commonwealth Asian African Arab European Pan American Mediterranean Pacific Island Winter
+    Summer Youth Invictus Special World""")
 
 # Words that some country uses as the whole name of a region ("North", Cameroon; "Coast", Kenya) but that in news
 # only ever start a longer name ("North Cotabato", "Coast Guard") or give a direction: never a place on their own.

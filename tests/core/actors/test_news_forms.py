@@ -1,0 +1,76 @@
+"""Forms common in news that once went wrong: a registry namesake over the article's own person, a country in
+brackets, a title at the start of a sentence, a party and a role before a name, a person "of" a university, events
+named like actors."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from flows.core.actors import Lexicon, build_lexicon
+from flows.core.actors.sources import Institution, Person, Title
+from tests.core.actors.conftest import actors_of, code_of, named, small_sources
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    sources = small_sources()
+    return build_lexicon(dataclasses.replace(
+        sources,
+        people=(*sources.people, Person("Dmitry Medvedev", ("Medvedev",), "RUS", "GOV"),
+                Person("Donald Trump", ("Trump",), "USA", "GOV")),
+        institutions=(*sources.institutions,
+                      Institution("Liberal Democrats", ("Lib Dem", "Lib Dems"), "organization", "GBR", "PTY"),
+                      Institution("Harvard University", ("Harvard",), "organization", "USA", "EDU")),
+        titles=(*sources.titles, Title("Environment Secretary", "GOV"), Title("Secretary", "GOV"),
+                Title("Chief Minister", "GOV")),
+        given_names=sources.given_names | {"daniil", "rafael", "ivanka", "margaret", "mark", "menzies", "quentin"},
+        common_words=sources.common_words | {"author", "environment", "chief", "spokesman", "foreign", "affairs"},
+    ))
+
+
+def test_a_surname_names_the_person_the_article_introduced_not_a_registry_namesake(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "Rafael Nadal beat Daniil Medvedev in the final. Medvedev, the Russian, "
+                                      "said he was tired.")
+    medvedev = named(text, actors, "Medvedev")
+    assert medvedev.name == "Daniil Medvedev"
+    assert medvedev.country_code == "RUS"  # from "the Russian", not from the registry's Dmitry Medvedev
+    assert not any(actor.name == "Dmitry Medvedev" for actor in actors)
+
+
+def test_a_titled_surname_keeps_the_registry_person(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "Ivanka Trump spoke at the summit. Then President Trump said he backed her.")
+    assert named(text, actors, "Trump").name == "Donald Trump"
+    assert named(text, actors, "Ivanka Trump").name == "Ivanka Trump"
+
+
+def test_a_country_in_brackets_after_a_name_is_the_persons(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "Daniil Medvedev of Russia won. Quentin Fillon Maillet (France) was second.")
+    assert code_of(text, actors, "Quentin Fillon Maillet") == "FRA"
+
+
+def test_a_title_opening_a_sentence_is_not_part_of_the_name(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "Environment Secretary Margaret Beckett spoke in London on Monday.")
+    beckett = named(text, actors, "Margaret Beckett")
+    assert beckett.name == "Margaret Beckett"
+    assert beckett.title == "Environment Secretary"
+
+
+def test_a_body_and_a_role_of_several_words_place_the_person(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "President Joe Biden spoke in Washington. Lib Dem foreign affairs spokesman "
+                                      "Menzies Campbell said the result was bad.")
+    assert code_of(text, actors, "Menzies Campbell") == "GBR"
+
+
+def test_a_person_of_a_university_is_a_person_and_the_university(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "Co-author Mark Davies of Harvard University said the study took years.")
+    assert named(text, actors, "Mark Davies").type == "person"
+    assert named(text, actors, "Harvard University").type == "organization"
+
+
+@pytest.mark.parametrize("event", ["the Brazilian Grand Prix", "the US Open", "the World Cup",
+                                   "the Commonwealth Games", "the Tour de France"])
+def test_an_event_names_no_actor(lexicon: Lexicon, event: str) -> None:
+    _, actors = actors_of(lexicon, f"Daniil Medvedev played at {event} on Sunday.")
+    assert [a.name for a in actors] == ["Daniil Medvedev"]
