@@ -32,6 +32,7 @@ from flows.core.actors.grouping import Group, actor_key
 from flows.core.actors.vocabulary import WATER_HEADS
 
 _TITLE_BONUS = 2
+_FEW_NAMES = 3  # country names, places and demonyms: below this, the placed actors may say otherwise
 _SITE_CUE = re.compile(r"(?:\b(?:in|at|near|outside|inside)|known as|dubbed|nicknamed|called) (?:the )?[\"\u201c']?$")
 
 
@@ -68,6 +69,15 @@ def _dominant_by_actors(counts: Counter[str], actors: Counter[str]) -> str | Non
     return leader if leader is not None and dominant_country(counts + actors) == leader else None
 
 
+def _people_setting(counts: Counter[str], actors: Counter[str], dominant: str | None) -> str | None:
+    """Where unplaced people belong: the dominant country, unless it is named only a few times and the placed
+    people and bodies clearly belong to another country, at least twice as often as to it."""
+    by_actors = dominant_country(actors)
+    if dominant is None or by_actors is None or by_actors == dominant or counts[dominant] > _FEW_NAMES:
+        return dominant
+    return by_actors if actors[by_actors] >= max(2 * actors[dominant], 4) else dominant
+
+
 def dominant_country(counts: Counter[str]) -> str | None:
     """The country that clearly leads the evidence, if one does."""
     # What counts.most_common(2) gives (ties in first-seen order), without its heap: there are only a few.
@@ -86,7 +96,8 @@ def settle_countries(ctx: ArticleContext, groups: list[Group]) -> None:
     read_possessive_owners(ctx, groups)
     read_demonym_owners(ctx, groups)
     counts = country_evidence(ctx, groups)
-    dominant = dominant_country(counts) or _dominant_by_actors(counts, actor_evidence(groups))
+    actors = actor_evidence(groups)
+    dominant = dominant_country(counts) or _dominant_by_actors(counts, actors)
     read_locations(ctx, groups)
     read_descriptors(ctx, groups)
     inherit_holders(ctx, groups)
@@ -98,8 +109,11 @@ def settle_countries(ctx: ArticleContext, groups: list[Group]) -> None:
         _fill_unplaced(groups, dominant, {"organization", "place"})
         _localise_town_namesakes(groups, counts, dominant)
     settled = inherit_affiliations(ctx, groups) + credited_people(ctx, groups)
-    if dominant is not None:
-        _fill_unplaced([g for g in groups if not any(g is s for s in settled)], dominant, {"person"})
+    # People go where the article's placed people and bodies clearly belong, which may not be the country it names
+    # most: a story about Britain's opposition leader that quotes Australia's prime minister names Australia more.
+    setting = _people_setting(counts, actors, dominant)
+    if setting is not None:
+        _fill_unplaced([g for g in groups if not any(g is s for s in settled)], setting, {"person"})
 
 
 def apply_sovereignty(groups: list[Group]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from flows.core.actors.candidates import ArticleContext, Candidate
+from flows.core.actors.grouping import person_words
 from flows.core.actors.lexicon import fold
 from flows.core.actors.scan import Hit
 from flows.core.actors.vocabulary import NAME_PARTICLES
@@ -209,19 +210,28 @@ def _names_a_full_name(person: Candidate, full_name_words: set[str]) -> bool:
     return " " not in person.name and fold(person.name) in full_name_words
 
 
+def _nearest_full_name(person: Candidate, word: str, introduced: list[tuple[int, tuple[str, ...]]]
+                       ) -> tuple[str, ...] | None:
+    """The words of the full name a surname alone most likely refers to: the last one before it with that surname,
+    else the first one after it (a headline names people before the body introduces them)."""
+    named = [(start, words) for start, words in introduced if words[-1] == word]
+    before = [words for start, words in named if start < person.start]
+    if before:
+        return before[-1]
+    return named[0][1] if named else None
+
+
 def _release_namesake(ctx: ArticleContext, person: Candidate, introduced: list[tuple[int, tuple[str, ...]]]) -> None:
     """ "Daniil Medvedev ... Medvedev": a surname alone that the registry reads as someone else (Dmitry Medvedev)
-    names the person the article introduced with it, unless a title goes with it ("President Trump" after "Ivanka
-    Trump") or the article's name is the registry's with more words ("Democrat John Kerry ... Mr Kerry"). In place:
-    the candidate becomes a plain surname, for the words around it and the grouping to place."""
-    surface = ctx.text[person.start:person.end]
-    if not person.registry or person.title or " " in surface:
+    names the person of the article's nearest full name with that surname, unless a title goes with it
+    ("President Trump" after "Ivanka Trump") or that full name is the registry's person ("Democrat John Kerry ...
+    Mr Kerry"). In place: the candidate becomes a plain surname, for the words around it and the grouping."""
+    surface = person_words(ctx.text[person.start:person.end])  # "Mr Howard" is a surname alone too
+    if not person.registry or person.title or len(surface) != 1:
         return
-    word = fold(surface)
-    registry_words = {fold(w) for w in person.name.split()}
-    earlier = [words for start, words in introduced if start < person.start and words[-1] == word]
-    if earlier and not registry_words <= set(earlier[-1]):
-        person.name, person.code, person.sector, person.registry = surface, None, None, False
+    full_name = _nearest_full_name(person, fold(surface[0]), introduced)
+    if full_name is not None and not {fold(word) for word in person.name.split()} <= set(full_name):
+        person.name, person.code, person.sector, person.registry = surface[0], None, None, False
 
 
 def attribute_people(ctx: ArticleContext, candidates: list[Candidate]) -> None:
@@ -230,7 +240,7 @@ def attribute_people(ctx: ArticleContext, candidates: list[Candidate]) -> None:
         fold(word) for c in candidates if c.type == "person" and " " in c.name for word in c.name.split()
     }
     introduced = [(c.start, tuple(fold(w) for w in c.name.split())) for c in candidates
-                  if c.type == "person" and " " in ctx.text[c.start:c.end]]
+                  if c.type == "person" and len(person_words(ctx.text[c.start:c.end])) > 1]
     for candidate in candidates:
         if candidate.type == "person" and candidate.registry:
             _release_namesake(ctx, candidate, introduced)

@@ -83,16 +83,25 @@ def find_hits(text: str, padded: str, lexicon: Lexicon) -> tuple[list[Hit], list
         if len(entries) == 1:  # most surfaces name one thing: no need to sort entries out
             if entries[0].kind == "title":
                 titles.append(Hit(start, end, entries))
-            elif entries[0].kind in _NAMED_KINDS and _looks_like_name(text[start:end]):
+            elif entries[0].kind in _NAMED_KINDS and _looks_like_name(text[start:end]) and not (
+                    entries[0].kind == "person" and _inside_hyphenated(text, start, end)):
                 names.append(Hit(start, end, entries))
             continue
         titled = tuple(entry for entry in entries if entry.kind == "title")
         if titled:
             titles.append(Hit(start, end, titled))
-        named = tuple(entry for entry in entries if entry.kind in _NAMED_KINDS)
+        hyphenated = _inside_hyphenated(text, start, end)
+        named = tuple(e for e in entries if e.kind in _NAMED_KINDS and not (hyphenated and e.kind == "person"))
         if named and _looks_like_name(text[start:end]):
             names.append(Hit(start, end, named))
     return _leftmost_longest(names), _leftmost_longest(titles)
+
+
+def _inside_hyphenated(text: str, start: int, end: int) -> bool:
+    """ "Francis" in "Mark Lewis-Francis": part of a hyphenated surname, not the person the registry knows by it.
+    (A country may be: "US-China talks".)"""
+    return (text[start - 2:start - 1].isalpha() and text[start - 1:start] == "-") or (
+        text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha())
 
 
 def _trim_token(start: int, word: str) -> Token:

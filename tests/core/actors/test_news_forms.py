@@ -22,7 +22,10 @@ def lexicon() -> Lexicon:
                 Person("Donald Trump", ("Trump",), "USA", "GOV")),
         institutions=(*sources.institutions,
                       Institution("Liberal Democrats", ("Lib Dem", "Lib Dems"), "organization", "GBR", "PTY"),
-                      Institution("Harvard University", ("Harvard",), "organization", "USA", "EDU")),
+                      Institution("Harvard University", ("Harvard",), "organization", "USA", "EDU"),
+                      Institution("Conservative Party", ("Tories",), "organization", "GBR", "PTY"),
+                      Institution("Labour Party", ("Labour",), "organization", "GBR", "PTY"),
+                      Institution("Home Office", (), "organization", "GBR", "GOV")),
         titles=(*sources.titles, Title("Environment Secretary", "GOV"), Title("Secretary", "GOV"),
                 Title("Chief Minister", "GOV")),
         given_names=sources.given_names | {"daniil", "rafael", "ivanka", "margaret", "mark", "menzies", "quentin"},
@@ -74,3 +77,18 @@ def test_a_person_of_a_university_is_a_person_and_the_university(lexicon: Lexico
 def test_an_event_names_no_actor(lexicon: Lexicon, event: str) -> None:
     _, actors = actors_of(lexicon, f"Daniil Medvedev played at {event} on Sunday.")
     assert [a.name for a in actors] == ["Daniil Medvedev"]
+
+
+def test_a_registry_name_inside_a_hyphenated_surname_is_not_that_person(lexicon: Lexicon) -> None:
+    _, actors = actors_of(lexicon, "Mark Lewis-Trump won the race.", title="Lewis-Trump Eyes Gold")
+    assert [a.name for a in actors] == ["Mark Lewis-Trump"]
+
+
+def test_people_belong_where_the_placed_actors_do_when_another_country_is_only_named_a_little(
+        lexicon: Lexicon) -> None:
+    text, actors = actors_of(
+        lexicon,
+        "The Tories met in Brighton. Labour and the Home Office said the Ministry of Defence was wrong.",
+        "Peter Hain said the campaign borrowed its methods from Australia, where they won in Australia.",
+    )
+    assert code_of(text, actors, "Peter Hain") == "GBR"
