@@ -232,7 +232,9 @@ def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit])
     name = ctx.text[start:end]
     if last in ORGANISATION_HEADS or _is_headed_of(tokens):
         sector = SECTOR_BY_HEAD.get(last) or SECTOR_BY_HEAD.get(first)
-        body = Candidate(start, end, "organization", name, _first_code(hits, start), sector)
+        # The head word's own gazetteer reading ("Centre", a region of Burkina Faso) says nothing of the body.
+        inner = [hit for hit in hits if hit.start < tokens[-1].start] if last in ORGANISATION_HEADS else hits
+        body = Candidate(start, end, "organization", name, _first_code(inner, start), sector)
         body.stateless = body.code is None and first in INTERNATIONAL_FIRST_WORDS  # "World Heritage Committee"
         return body
     if last in WATER_HEADS:

@@ -91,7 +91,9 @@ def _capital_candidate(ctx: ArticleContext, hit: Hit, entry: Entry) -> Candidate
     before = PREVIOUS_WORD.search(ctx.text[max(hit.start - 30, 0):hit.start])
     after = ctx.text[hit.end:hit.end + 30]
     following = NEXT_WORD.match(after)
-    acts = after.startswith(("'s", "\u2019s")) or (following is not None and following.group(1) in POLITICAL_VERBS)
+    located = before is not None and before.group(1).lower() in PLACE_PREPOSITIONS  # "the centre in Tokyo said"
+    acts = after.startswith(("'s", "\u2019s")) or (
+        not located and following is not None and following.group(1) in POLITICAL_VERBS)
     acted_on = before is not None and before.group(1).lower() in POLITICAL_OBJECT_VERBS
     if not (acts or acted_on) or entry.code is None:
         return Candidate(hit.start, hit.end, "place", entry.name, entry.code, registry=True)

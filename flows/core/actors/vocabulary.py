@@ -109,7 +109,8 @@ NEVER_NAMES: frozenset[str] = words("""
     Shall Should Would Could Might Is Are Was Were Be Been Has Have Had Do Does Did Am Pm AM PM However Meanwhile
     Although Though While Despite Because Since Until Unless Whether Yet Still Just Only Even Now Today Tomorrow
     Yesterday Tonight Mon Tue Wed Thu Fri Sat Sun Chapter Section Part Page Photo Image Video Read Watch Listen
-    Update Updated Breaking Exclusive Analysis Opinion Comment Editorial Interview Related Source Sources
+    Update Updated Breaking Exclusive Analysis Opinion Comment Editorial Interview Related Source Sources Later
+    Earlier Afterwards Subsequently Separately Elsewhere Instead Similarly Likewise Nevertheless Furthermore
     """)
 
 # All-capital words that are not organisations: units, formats, abbreviations of ordinary words.

@@ -9,7 +9,7 @@ import dataclasses
 import pytest
 
 from flows.core.actors import Lexicon, build_lexicon
-from flows.core.actors.sources import Institution, Person, Title
+from flows.core.actors.sources import Institution, Person, Place, Title
 from tests.core.actors.conftest import actors_of, code_of, named, small_sources
 
 
@@ -26,6 +26,7 @@ def lexicon() -> Lexicon:
                       Institution("Conservative Party", ("Tories",), "organization", "GBR", "PTY"),
                       Institution("Labour Party", ("Labour",), "organization", "GBR", "PTY"),
                       Institution("Home Office", (), "organization", "GBR", "GOV")),
+        places=(*sources.places, Place("Centre", "BFA", "region")),
         titles=(*sources.titles, Title("Environment Secretary", "GOV"), Title("Secretary", "GOV"),
                 Title("Chief Minister", "GOV")),
         given_names=sources.given_names | {"daniil", "rafael", "ivanka", "margaret", "mark", "menzies", "quentin"},
@@ -92,3 +93,14 @@ def test_people_belong_where_the_placed_actors_do_when_another_country_is_only_n
         "Peter Hain said the campaign borrowed its methods from Australia, where they won in Australia.",
     )
     assert code_of(text, actors, "Peter Hain") == "GBR"
+
+
+def test_the_head_word_of_a_body_does_not_place_it(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "Mary Ito of the International Longevity Centre in Tokyo said so.")
+    assert code_of(text, actors, "International Longevity Centre") != "BFA"
+
+
+def test_a_capital_after_in_is_a_place_even_before_said(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "An analyst at a bank in Tokyo said so. Later Beijing said it would reply.")
+    assert named(text, actors, "Tokyo").type == "place"
+    assert named(text, actors, "Beijing").type == "country"
