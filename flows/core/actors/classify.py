@@ -27,6 +27,7 @@ from flows.core.actors.vocabulary import (
     ORGANISATION_HEADS,
     PLACE_HEADS,
     SECTOR_BY_HEAD,
+    STORM_WORDS,
     WATER_HEADS,
 )
 
@@ -114,7 +115,7 @@ def classify_run(ctx: ArticleContext, start: int, end: int) -> list[Candidate]:
 
 
 def classify_piece(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate]:
-    if _names_an_event(tokens):
+    if _names_an_event(ctx, tokens):
         return []  # an event ("Brazilian Grand Prix", "US Open") names no actor, nor the place in its name
     start, end = tokens[0].start, tokens[-1].end
     whole = next((hit for hit in hits if hit.start == start and hit.end == end), None) if hits else None
@@ -138,13 +139,16 @@ def classify_piece(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) ->
     return split_by_hits(ctx, tokens, hits)
 
 
-def _names_an_event(tokens: list[Token]) -> bool:
+def _names_an_event(ctx: ArticleContext, tokens: list[Token]) -> bool:
+    """A competition, a storm or a holiday: "US Open", "Hurricane Katrina", "Labour Day" (but "Doris Day")."""
     if len(tokens) < 2:
         return False
-    last = tokens[-1].text
+    first, last = tokens[0].text, tokens[-1].text
     if last == "Games":
         return tokens[-2].text in GAMES_QUALIFIERS
-    return last in EVENT_HEADS or (tokens[0].text == "Tour" and tokens[1].text == "de")
+    if last == "Day":
+        return fold(first) not in ctx.lexicon.given_names
+    return last in EVENT_HEADS or first in STORM_WORDS or (first == "Tour" and tokens[1].text == "de")
 
 
 def _leading_title(ctx: ArticleContext, tokens: list[Token]) -> Hit | None:

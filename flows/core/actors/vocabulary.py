@@ -70,6 +70,8 @@ WATER_HEADS: frozenset[str] = words("Sea Strait Straits Ocean Gulf Channel Bay S
 EVENT_HEADS: frozenset[str] = words("""
     Prix Open Cup Cups Olympics Paralympics Bowl Marathon Championship Championships Tournament Festival Awards
     Prize Trophy Derby Rally Slam""")
+# The first word of a storm's name: "Hurricane Katrina", "Typhoon Haiyan", "Tropical Storm Imelda" name weather.
+STORM_WORDS: frozenset[str] = words("Hurricane Typhoon Cyclone Storm Tropical Superstorm Tornado")
 # "Games" ends an event's name only after one of these ("Commonwealth Games"); "Epic Games" is a company.
 GAMES_QUALIFIERS: frozenset[str] = words("""
     Olympic Paralympic Commonwealth Asian African Arab European Pan American Mediterranean Pacific Island Winter

@@ -25,11 +25,13 @@ def lexicon() -> Lexicon:
                       Institution("Harvard University", ("Harvard",), "organization", "USA", "EDU"),
                       Institution("Conservative Party", ("Tories",), "organization", "GBR", "PTY"),
                       Institution("Labour Party", ("Labour",), "organization", "GBR", "PTY"),
-                      Institution("Home Office", (), "organization", "GBR", "GOV")),
+                      Institution("Home Office", (), "organization", "GBR", "GOV"),
+                      Institution("Organisation of Islamic Cooperation", ("OIC",), "organization", None, "IGO")),
         places=(*sources.places, Place("Centre", "BFA", "region")),
         titles=(*sources.titles, Title("Environment Secretary", "GOV"), Title("Secretary", "GOV"),
                 Title("Chief Minister", "GOV")),
-        given_names=sources.given_names | {"daniil", "rafael", "ivanka", "margaret", "mark", "menzies", "quentin"},
+        given_names=sources.given_names | {"daniil", "rafael", "ivanka", "margaret", "mark", "menzies", "quentin",
+                                           "doris", "yousef"},
         common_words=sources.common_words | {"author", "environment", "chief", "spokesman", "foreign", "affairs"},
     ))
 
@@ -74,7 +76,8 @@ def test_a_person_of_a_university_is_a_person_and_the_university(lexicon: Lexico
 
 
 @pytest.mark.parametrize("event", ["the Brazilian Grand Prix", "the US Open", "the World Cup",
-                                   "the Commonwealth Games", "the Tour de France"])
+                                   "the Commonwealth Games", "the Tour de France", "Hurricane Katrina",
+                                   "Tropical Storm Imelda", "Australia Day"])
 def test_an_event_names_no_actor(lexicon: Lexicon, event: str) -> None:
     _, actors = actors_of(lexicon, f"Daniil Medvedev played at {event} on Sunday.")
     assert [a.name for a in actors] == ["Daniil Medvedev"]
@@ -104,3 +107,14 @@ def test_a_capital_after_in_is_a_place_even_before_said(lexicon: Lexicon) -> Non
     text, actors = actors_of(lexicon, "An analyst at a bank in Tokyo said so. Later Beijing said it would reply.")
     assert named(text, actors, "Tokyo").type == "place"
     assert named(text, actors, "Beijing").type == "country"
+
+
+def test_a_person_named_like_a_holiday_is_still_a_person(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "The singer Doris Day died in California.")
+    assert named(text, actors, "Doris Day").type == "person"
+
+
+def test_the_head_of_an_international_body_acts_for_no_country(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "The bombing in the Philippines killed 20 in the Philippines. OIC head "
+                                      "Yousef Al-Othaimeen condemned it.")
+    assert code_of(text, actors, "Yousef Al-Othaimeen") is None
