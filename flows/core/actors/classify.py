@@ -34,12 +34,18 @@ from flows.core.actors.vocabulary import (
 _NOT_NAME_WORDS = NEVER_NAMES | MONTHS_AND_DAYS | NAME_CONNECTORS
 
 
+_PARTY_MEMBERS = frozenset({"Republican", "Democrat", "Tory", "Labour", "Liberal", "Conservative", "Socialist"})
+
+
 def _drop_leading(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Token]:
     """Drop words that are not part of a name: "The", "However", a sentence-initial ordinary word."""
     while tokens:
         word = tokens[0].text
         if word in _NOT_NAME_WORDS:
             tokens = tokens[1:]
+            continue
+        if word in _PARTY_MEMBERS and len(tokens) > 2 and fold(tokens[1].text) in ctx.lexicon.given_names:
+            tokens = tokens[1:]  # "Republican Larry Hogan": the party says what he is, not who
             continue
         if ctx.is_sentence_initial(tokens[0].start) and not _opens_name(ctx, tokens, hits) and (
             is_ordinary(ctx, word) or word.lower() in ctx.lower_words or _precedes_given_name(ctx, tokens)

@@ -21,6 +21,7 @@ from flows.core.actors.affiliations import (
     inherit_affiliations,
     inherit_holders,
     is_generic_name,
+    is_party_family_name,
     read_demonym_owners,
     read_descriptors,
     read_locations,
@@ -172,15 +173,20 @@ def _read_ambiguous_countries(groups: list[Group], counts: Counter[str], dominan
 
 def _localise_generic_bodies(ctx: ArticleContext, groups: list[Group], counts: Counter[str], dominant: str) -> None:
     """ "Ministry of Defence" in a story about Hungary is Hungary's. So is a legislature ("House of Commons" in a
-    Canadian election story) when nothing else of the registry's country appears: legislatures share names."""
+    Canadian election story) or a party named only for its political family ("Liberal Democrats") when nothing else
+    of the registry's country appears: legislatures and parties share names."""
     for group in groups:
         code = group.code
         if group.type != "organization" or code in {None, dominant} or counts[code]:
             continue
         registry = [m for m in group.members if m.registry]
-        if not registry or any(m.stands_in for m in registry) or registry[0].sector not in GOVERNMENT_SECTORS:
+        if not registry or any(m.stands_in for m in registry):
             continue
-        if not (is_generic_name(ctx, registry[0].name) or _is_lone_legislature(groups, group, registry[0])):
+        if registry[0].sector == "PTY":  # "Liberal Democrats" in an Australian story: parties share names too
+            if not is_party_family_name(registry[0].name):
+                continue
+        elif registry[0].sector not in GOVERNMENT_SECTORS or not (
+                is_generic_name(ctx, registry[0].name) or _is_lone_legislature(groups, group, registry[0])):
             continue
         for member in group.members:
             member.code = dominant

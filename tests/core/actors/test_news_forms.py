@@ -118,3 +118,14 @@ def test_the_head_of_an_international_body_acts_for_no_country(lexicon: Lexicon)
     text, actors = actors_of(lexicon, "The bombing in the Philippines killed 20 in the Philippines. OIC head "
                                       "Yousef Al-Othaimeen condemned it.")
     assert code_of(text, actors, "Yousef Al-Othaimeen") is None
+
+
+def test_a_party_named_for_its_family_belongs_to_the_story_s_country(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "Voters in Australia chose on Sunday. The Lib Dem candidate lost in Australia, "
+                                      "where Australia's parties campaigned.")
+    assert code_of(text, actors, "Lib Dem") == "AUS"
+
+
+def test_a_party_word_before_a_name_is_not_part_of_it(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "Under the law, Republican Mark Hogan, the governor, must act.")
+    assert named(text, actors, "Mark Hogan").name == "Mark Hogan"
