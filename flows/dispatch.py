@@ -21,6 +21,7 @@ from flows.core.problems import Problem, problem
 from flows.core.settings import RunSettings
 from flows.core.tally import Tally, add_rows, admit, note_problem, note_unchanged
 from flows.derive import derive_batch
+from flows.headstart import POOL_CHUNK, HeadStart
 from flows.ingest import read_batch, stat_batch
 from flows.io.discover import is_feed, path_groups
 from flows.io.feedinput import Quarantined, QuarantineFile, iter_feed
@@ -28,7 +29,6 @@ from flows.io.outputs import OutputLayout
 from flows.io.registrystore import RegistryStore
 from flows.io.storage import TablePart
 from flows.publish import append_batch
-from flows.workers import POOL_CHUNK
 
 Work = TextInput | FeedInput
 
@@ -48,12 +48,15 @@ class Dispatcher:
     top_issues: Counter[str] = field(default_factory=Counter)  # articles per issue label, for the run summary
     pending: list[PrefectFuture[list[Processed]]] = field(default_factory=list)
     pool: Executor | None = None  # the worker processes of a local run with more than one worker
+    ahead: HeadStart | None = None  # the first chunks, derived while the flow started (`agenda run` only)
 
     def submit(self, work: Sequence[Work]) -> None:
         if work:
             s = self.settings
             batch = Batch(work)
-            self.pending.append(derive_batch.submit(batch, self.context, s.taxonomy, s.max_line_chars, self.pool))
+            self.pending.append(
+                derive_batch.submit(batch, self.context, s.taxonomy, s.max_line_chars, self.pool, self.ahead)
+            )
         while len(self.pending) >= max(2 * self.settings.workers, 2):
             self.publish(self.pending.pop(0).result())
 

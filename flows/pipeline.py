@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.utilities.annotations import quote
 
-from flows.core.article import RunContext
 from flows.core.settings import RunSettings
 from flows.core.tally import build_report, new_tally
 from flows.dispatch import Dispatcher
+from flows.headstart import new_run_context
 from flows.io.commit import recover
 from flows.io.compaction import recover_compaction
 from flows.io.discover import iter_inputs
@@ -23,12 +22,7 @@ from flows.io.registrystore import RegistryStore, clear_scratch
 from flows.io.taxonomy import load_taxonomy
 from flows.publish import commit_output, describe_output, publish_summary_artifact
 from flows.runners import api_for_workers, task_runner_for
-from flows.workers import extraction_pool
-
-
-def new_run_context() -> RunContext:
-    now = datetime.now(UTC)
-    return RunContext(run_id=f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}", started_at=now)
+from flows.workers import adopt_head_start, extraction_pool
 
 
 def taxonomy_path(settings: RunSettings) -> Path | None:
@@ -40,7 +34,8 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
     """Turn the article files and feeds named by `sources` into the tables under `out`; returns the run report."""
     settings = settings or RunSettings()
     logger = get_run_logger()
-    context = new_run_context()
+    ahead = adopt_head_start(settings)  # `agenda run` fixed the context when it started deriving the first chunks
+    context = ahead.context if ahead is not None else new_run_context()
     layout = OutputLayout(Path(out))
     taxonomy_version = load_taxonomy(taxonomy_path(settings)).version  # the extractors load only if there is work
     with extraction_pool(settings) as pool, output_lock(layout.state_dir, context.run_id,
@@ -58,12 +53,14 @@ def agenda_run(sources: list[str], out: str = "data", settings: RunSettings | No
             parts = {name: open_table_part(layout, name, context.started_at, context.run_id) for name in TABLES}
             last = latest_entries(ledger)
             clear_scratch(layout.state_dir)  # after recovery: a registry is only ever read from its published file
-            dispatcher = Dispatcher(layout, context, settings, tally, last, parts, registry, pool=pool)
+            dispatcher = Dispatcher(layout, context, settings, tally, last, parts, registry, pool=pool, ahead=ahead)
             dispatcher.run(iter_inputs(sources))
             report = build_report(context, sources, out, tally, datetime.now(UTC), taxonomy_version)
             published = commit_output(layout, context.run_id, quote(parts), quote(dispatcher), quote(report), ledger)
             top_actors = registry.top_actors(10)
         finally:
+            if ahead is not None:
+                ahead.drop()
             ledger.close()
             registry.close()
         if published or recovered or not (layout.root / "datapackage.json").exists():  # only when the files changed

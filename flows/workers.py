@@ -6,8 +6,9 @@ Prefect, and report nothing to the API themselves: a worker is ready as soon as 
 costs one pickle each way. The task runs and their states stay with the flow.
 
 `agenda run` starts the pool first thing, before Prefect is even imported, so that the workers build their extractors
-on the other cores while the flow's process starts Prefect; a flow started some other way (`agenda serve`, or a
-caller of `agenda_run`) starts its own pool.
+on the other cores while the flow's process starts Prefect, and gives the run a head start (flows/headstart.py): the
+run's context is fixed there and its first chunks are derived before the flow asks for them. A flow started some
+other way (`agenda serve`, or a caller of `agenda_run`) starts its own pool.
 
 This module imports no Prefect: the command line uses it before Prefect is loaded.
 """
@@ -26,13 +27,13 @@ from itertools import islice
 from pathlib import Path
 
 from flows.core.settings import RunSettings
+from flows.headstart import POOL_CHUNK, HeadStart, new_run_context
 from flows.io.derivation import prepare_process
 from flows.io.discover import is_feed, iter_inputs
 
 # A forkserver forks each worker from a small process that has already imported these, so that no worker pays for
 # the imports again; where there is no forkserver (Windows), workers are spawned.
 _WORKER_MODULES = ["flows.io.preload"]
-POOL_CHUNK = 50  # inputs per job of the pool: a few hundred milliseconds of work, one pickle each way
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class WorkerPool:
     executor: ProcessPoolExecutor
     taxonomy: str | None
     starter: threading.Thread
+    head_starts: list[HeadStart]  # the head start of the run this pool was started for, until the run adopts it
 
     def stop(self) -> None:
         """Let the starting finish (a pool cannot take submissions once shut down), then shut the workers down."""
@@ -73,23 +75,31 @@ def worker_context() -> multiprocessing.context.BaseContext:
     return context
 
 
-def start_pool(processes: int, taxonomy: str | None) -> WorkerPool:
-    """Start every worker now, each building its extractors at once. The starting happens on a thread of its own:
-    the first start waits for the forkserver to import its modules, and the caller has better things to do."""
+def start_pool(processes: int, taxonomy: str | None, ahead: HeadStart | None = None) -> WorkerPool:
+    """Start every worker now, each building its extractors at once, then (``ahead``) the run's first chunks. The
+    starting happens on a thread of its own: the first start waits for the forkserver to import its modules, and the
+    caller has better things to do."""
     executor = ProcessPoolExecutor(
         processes, mp_context=worker_context(), initializer=prepare_process, initargs=(taxonomy, os.getpid())
     )
-    starter = threading.Thread(target=start_workers, args=(executor, processes), name="agenda-workers", daemon=True)
+    starter = threading.Thread(target=start_workers, args=(executor, processes, ahead), name="agenda-workers",
+                               daemon=True)
     starter.start()
-    return WorkerPool(executor, taxonomy, starter)
+    return WorkerPool(executor, taxonomy, starter, [ahead] if ahead else [])
 
 
-def start_workers(executor: ProcessPoolExecutor, processes: int) -> None:
+def start_workers(executor: ProcessPoolExecutor, processes: int, ahead: HeadStart | None = None) -> None:
     try:
+        chunks = ahead.read() if ahead is not None else []  # a few milliseconds: the workers are not needed yet
         for _ in range(processes):
             executor.submit(int)  # the pool starts one more worker per submission, up to its size
+        if ahead is not None:
+            ahead.start(executor, chunks)
     except BrokenProcessPool:  # a worker could not start (Ctrl-C, a bad taxonomy): the flow's first batch says so
         return
+    finally:
+        if ahead is not None:
+            ahead.ready.set()
 
 
 @contextmanager
@@ -98,13 +108,22 @@ def workers_ahead(sources: Sequence[str], settings: RunSettings) -> Iterator[Non
     if not uses_worker_processes(settings):
         yield
         return
-    pool = start_pool(processes_for(sources, settings), settings.taxonomy)
+    head_start = HeadStart(new_run_context(), sources, settings)  # the flow adopts its context
+    pool = start_pool(processes_for(sources, settings), settings.taxonomy, head_start)
     _started_ahead.append(pool)
     try:
         yield
     finally:
         _started_ahead.remove(pool)
         pool.stop()
+
+
+def adopt_head_start(settings: RunSettings) -> HeadStart | None:
+    """The head start of the run `settings` describe, once: the flow run that adopts it takes its context."""
+    for pool in _started_ahead:
+        if pool.taxonomy == settings.taxonomy and pool.head_starts and uses_worker_processes(settings):
+            return pool.head_starts.pop()
+    return None
 
 
 @contextmanager

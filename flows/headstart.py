@@ -1,0 +1,138 @@
+"""A head start for `agenda run`: the run's first chunks are derived while the flow's process is still starting.
+
+`agenda run` starts its worker pool before it imports Prefect (flows/workers.py); the workers are ready about half a
+second before the flow can hand them anything. The head start fixes the run's context there and then, reads the first
+batch the flow will read (the same lazy discovery, stats and bounded reads) and submits its chunks to the pool.
+
+Derivation is a pure function of its inputs (the bytes and the stat taken before them), the run context, the
+taxonomy and the line limit, and it writes nothing. So when the flow later hands over a chunk, it reuses the future
+started ahead only if all of those are exactly the same; any other chunk is derived anew, and a chunk the flow never
+asks for (a file changed in between, an unchanged file of an incremental run) is dropped. The tables cannot differ.
+
+No Prefect here: this runs before Prefect is imported.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Executor, Future
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flows.core.article import RunContext, sha256_hex
+from flows.core.batch import Processed, TextInput
+from flows.core.feeditem import FeedInput
+from flows.core.incremental import FileStat
+from flows.core.problems import Problem
+from flows.core.settings import RunSettings
+from flows.io.derivation import derive_items
+from flows.io.discover import is_feed, iter_inputs
+from flows.io.read import TransientReadError, read_stable, stat_input
+
+POOL_CHUNK = 50  # inputs per job of the pool: a few hundred milliseconds of work, one pickle each way
+
+ChunkKey = tuple[tuple[FileStat, str], ...]
+
+
+def new_run_context() -> RunContext:
+    now = datetime.now(UTC)
+    return RunContext(run_id=f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}", started_at=now)
+
+
+def chunk_key(items: Sequence[TextInput | FeedInput]) -> ChunkKey | None:
+    """What identifies a chunk's inputs: each file's stat and the digest of the bytes read. Feed items never match."""
+    if not all(isinstance(item, TextInput) for item in items):
+        return None
+    return tuple((item.stat, item.sha256) for item in items)
+
+
+class HeadStart:
+    """The chunks one run derived ahead, each reusable once, by a derivation of exactly the same arguments.
+    A plain class, not a dataclass: Prefect does not walk into it when it is a task's argument."""
+
+    __slots__ = ("context", "ready", "reused", "settings", "sources", "started")
+
+    def __init__(self, context: RunContext, sources: Sequence[str], settings: RunSettings) -> None:
+        self.context = context
+        self.sources = list(sources)
+        self.settings = settings
+        self.started: dict[ChunkKey, Future[list[Processed]]] = {}
+        self.ready = threading.Event()  # set once every chunk that will be started has been
+        self.reused = 0
+
+    def read(self) -> list[list[TextInput]]:
+        return first_chunks(self.sources, self.settings)
+
+    def start(self, pool: Executor, chunks: Sequence[list[TextInput]]) -> None:
+        """Submit the chunks read (once the pool has its workers: a submission before would start one more)."""
+        s = self.settings
+        try:
+            for chunk in chunks:
+                key = chunk_key(chunk)
+                if key is not None:
+                    self.started[key] = pool.submit(derive_items, chunk, self.context, s.taxonomy, s.max_line_chars)
+        finally:
+            self.ready.set()
+
+    def take(
+        self, items: Sequence[TextInput | FeedInput], context: RunContext, taxonomy: str | None, max_line_chars: int
+    ) -> Future[list[Processed]] | None:
+        """The derivation of ``items`` started ahead, if it was started with exactly these arguments."""
+        if (context, taxonomy, max_line_chars) != (self.context, self.settings.taxonomy, self.settings.max_line_chars):
+            return None
+        key = chunk_key(items)
+        if key is None:
+            return None
+        self.ready.wait()
+        future = self.started.pop(key, None)
+        self.reused += future is not None
+        return future
+
+    def drop(self) -> None:
+        """Forget the chunks nobody asked for; those not yet running never run."""
+        self.ready.wait()
+        for future in self.started.values():
+            future.cancel()
+        self.started.clear()
+
+
+def first_paths(sources: Sequence[str], count: int) -> list[Path]:
+    """The text files of the flow's first batch, as path_groups takes them: the first ``count`` that discovery
+    yields, problems skipped, up to the first feed."""
+    paths: list[Path] = []
+    for item in iter_inputs(list(sources)):
+        if isinstance(item, Path):
+            if is_feed(item):
+                break
+            paths.append(item)
+            if len(paths) == count:
+                break
+    return paths
+
+
+def read_text(path: Path, max_bytes: int) -> TextInput | None:
+    """The file as the flow's read would see it; None for anything the flow would not derive."""
+    try:
+        stat = stat_input(path)
+        data = read_stable(stat, max_bytes) if isinstance(stat, FileStat) else stat
+    except TransientReadError:
+        return None
+    if isinstance(data, Problem) or not isinstance(stat, FileStat):
+        return None
+    return TextInput(stat, data, sha256_hex(data))
+
+
+def first_chunks(sources: Sequence[str], settings: RunSettings) -> list[list[TextInput]]:
+    """The chunks of the flow's first batch (see Dispatcher.run) up to the first input that could not be read: the
+    flow's batch leaves that one out, so only the whole chunks before it stay the same."""
+    paths = first_paths(sources, min(POOL_CHUNK * settings.workers, settings.batch_size))
+    texts: list[TextInput] = []
+    for path in paths:
+        text = read_text(path, settings.max_bytes)
+        if text is None:
+            del texts[len(texts) - len(texts) % POOL_CHUNK :]
+            break
+        texts.append(text)
+    return [texts[start : start + POOL_CHUNK] for start in range(0, len(texts), POOL_CHUNK)]
