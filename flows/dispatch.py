@@ -121,7 +121,7 @@ class Dispatcher:
     def stat(self, paths: Sequence[Path]) -> list[FileStat | Problem]:
         """Stats of a batch; when the task fails even after its retries, every file of the batch is rejected."""
         try:
-            return stat_batch.with_options(**self.io_options())(paths)
+            return stat_batch.with_options(**self.io_options())(quote(paths))  # quoted: Prefect walks no list
         except Exception as error:  # kept as data: each input of the batch gets the error as its reason
             return [problem("unreadable", str(p), f"stat failed after every retry: {error!r}") for p in paths]
 
@@ -129,7 +129,7 @@ class Dispatcher:
         """Bytes of a batch; a timeout or error that outlasts the retries rejects the batch's files."""
         s = self.settings
         try:
-            return read_batch.with_options(**self.io_options())(stats, s.max_bytes, s.io_retries)
+            return read_batch.with_options(**self.io_options())(quote(stats), s.max_bytes, s.io_retries)
         except Exception as error:  # kept as data: each input of the batch gets the error as its reason
             reason = f"read failed after every retry: {error!r}"
             return [(stat, problem("unreadable", stat.location, reason)) for stat in stats]

@@ -112,10 +112,10 @@ def first_paths(sources: Sequence[str], count: int) -> list[Path]:
     return paths
 
 
-def read_text(path: Path, max_bytes: int) -> TextInput | None:
+def read_text(path: Path, max_bytes: int, folders: dict[Path, Path] | None = None) -> TextInput | None:
     """The file as the flow's read would see it; None for anything the flow would not derive."""
     try:
-        stat = stat_input(path)
+        stat = stat_input(path, folders)
         data = read_stable(stat, max_bytes) if isinstance(stat, FileStat) else stat
     except TransientReadError:
         return None
@@ -129,8 +129,9 @@ def first_chunks(sources: Sequence[str], settings: RunSettings) -> list[list[Tex
     flow's batch leaves that one out, so only the whole chunks before it stay the same."""
     paths = first_paths(sources, min(POOL_CHUNK * settings.workers, settings.batch_size))
     texts: list[TextInput] = []
+    folders: dict[Path, Path] = {}
     for path in paths:
-        text = read_text(path, settings.max_bytes)
+        text = read_text(path, settings.max_bytes, folders)
         if text is None:
             del texts[len(texts) - len(texts) % POOL_CHUNK :]
             break

@@ -16,7 +16,8 @@ from flows.io.read import TransientReadError, read_stable, stat_input
 
 @task(name="stat-batch", cache_policy=NO_CACHE)
 def stat_batch(paths: Sequence[Path]) -> list[FileStat | Problem]:
-    return [stat_input(path) for path in paths]
+    folders: dict[Path, Path] = {}  # resolved once per batch
+    return [stat_input(path, folders) for path in paths]
 
 
 @task(name="read-batch", cache_policy=NO_CACHE)

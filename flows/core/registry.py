@@ -49,11 +49,15 @@ def entry_from_row(row: Mapping[str, Any]) -> RegistryEntry:
 
 def fuller(current: str, candidate: str) -> str:
     """The longer name wins ("Antony J. Blinken" over "Antony Blinken"); ties keep the first in sort order."""
+    if current == candidate:  # by far the most common case
+        return current
     return min((current, candidate), key=lambda name: (-len(name), name))
 
 
 def add_unique(values: list[str], more: Iterable[str | None]) -> list[str]:
-    return values + [v for v in dict.fromkeys(more) if v and v not in values]
+    """``values`` then each new one of ``more``, in order; ``values`` itself when nothing is new."""
+    new = [v for v in dict.fromkeys(more) if v and v not in values]
+    return values + new if new else values
 
 
 def new_entry(row: Mapping[str, Any], seen_at: str, run_id: str) -> RegistryEntry:
@@ -69,7 +73,8 @@ def merge_row(entry: RegistryEntry, row: Mapping[str, Any], seen_at: str, run_id
     entry.country_code = entry.country_code or row["country_code"]
     entry.sector = entry.sector or row["sector"]
     entry.aliases = add_unique(entry.aliases, row["surfaces"])
-    entry.roles = add_unique(entry.roles, [row["title"]])
+    if (title := row["title"]) and title not in entry.roles:
+        entry.roles = [*entry.roles, title]
     entry.last_seen = max(entry.last_seen, seen_at)
     entry.run_id = run_id
     entry.article_count += 1  # the actors table has one row per actor per article

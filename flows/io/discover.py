@@ -28,6 +28,17 @@ def points_inside(link: Path, root: Path) -> bool:
     return target == root or root in target.parents
 
 
+def resolved(path: Path, folders: dict[Path, Path]) -> Path:
+    """``path.resolve()``, with the resolved folders of the paths seen so far kept in ``folders``: a path that is not
+    itself a link resolves to its resolved folder plus its name, one lstat instead of one per component."""
+    if path.is_symlink():
+        return path.resolve()
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return folder / path.name
+
+
 def folder_identity(path: Path) -> tuple[int, int]:
     info = path.stat()
     return info.st_dev, info.st_ino
@@ -92,13 +103,14 @@ def expand_source(source: str, suffixes: tuple[str, ...]) -> Iterator[Path | Pro
 def iter_inputs(sources: Sequence[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES + FEED_SUFFIXES):
     """Every input the sources name, once each (by resolved path), as it is found; problems in line."""
     seen: set[Path] = set()
+    folders: dict[Path, Path] = {}
     for source in sources:
         for found in expand_source(source, suffixes):
             if isinstance(found, Problem):
                 yield found
                 continue
             try:
-                key = found.resolve()
+                key = resolved(found, folders)
             except (OSError, RuntimeError) as error:
                 yield problem("unreadable", str(found), f"a symbolic link loop or a broken entry: {error}")
                 continue

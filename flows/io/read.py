@@ -9,6 +9,7 @@ from pathlib import Path
 
 from flows.core.incremental import FileStat
 from flows.core.problems import Problem, problem
+from flows.io.discover import resolved
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Failures that may pass on their own (a network file system hiccup): worth a retry before an input is rejected.
@@ -25,9 +26,8 @@ def read_failure(location: str, error: OSError) -> Problem:
     return problem("unreadable", location, f"{type(error).__name__}: {error.strerror or error}")
 
 
-def stat_input(path: Path) -> FileStat | Problem:
-    """Size and mtime of a regular file, keyed by its resolved path."""
-    location = str(path)
+def regular_file_stat(path: Path, location: str) -> os.stat_result | Problem:
+    """The stat of a regular file (links followed), or why there is none."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -36,7 +36,18 @@ def stat_input(path: Path) -> FileStat | Problem:
         return read_failure(location, error)
     if not stat_flags.S_ISREG(info.st_mode):
         return problem("not_a_file", location)
-    return FileStat(str(path.resolve()), location, info.st_size, info.st_mtime_ns)
+    return info
+
+
+def stat_input(path: Path, folders: dict[Path, Path] | None = None) -> FileStat | Problem:
+    """Size and mtime of a regular file, keyed by its resolved path. Resolving costs a system call per component of
+    the path: ``folders`` keeps the folders a batch has resolved (see `resolved`)."""
+    location = str(path)
+    info = regular_file_stat(path, location)
+    if isinstance(info, Problem):
+        return info
+    key = resolved(path, folders) if folders is not None else path.resolve()
+    return FileStat(str(key), location, info.st_size, info.st_mtime_ns)
 
 
 def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Problem:
@@ -73,10 +84,10 @@ def read_stable(stat: FileStat, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | P
     data = read_input(path, max_bytes)
     if isinstance(data, Problem):
         return data
-    after = stat_input(path)
+    after = regular_file_stat(path, stat.location)
     if isinstance(after, Problem):
         return after
-    if (after.size, after.mtime_ns) != (stat.size, stat.mtime_ns) or len(data) != stat.size:
+    if (after.st_size, after.st_mtime_ns) != (stat.size, stat.mtime_ns) or len(data) != stat.size:
         return problem("changed_while_reading", stat.location, "size or modification time moved during the read")
     return data
 

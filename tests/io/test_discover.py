@@ -1,6 +1,8 @@
 from pathlib import Path
 
-from flows.io.discover import discover_inputs
+import pytest
+
+from flows.io.discover import discover_inputs, resolved
 
 
 def make_tree(root: Path) -> None:
@@ -30,3 +32,18 @@ def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
     make_tree(tmp_path)
     paths, _ = discover_inputs([str(tmp_path / "top.txt"), str(tmp_path), str(tmp_path / "top.txt")])
     assert [p.name for p in paths].count("top.txt") == 1
+
+
+def test_resolving_with_the_folders_seen_is_resolving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = tmp_path / "real" / "inner"
+    real.mkdir(parents=True)
+    (real / "a.txt").write_text("a", "utf-8")
+    (tmp_path / "elsewhere.txt").write_text("b", "utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "real")  # a link among the folders of the path
+    (real / "b.txt").symlink_to(tmp_path / "elsewhere.txt")  # the file itself a link, in a folder resolved before
+    monkeypatch.chdir(real)
+    folders: dict[Path, Path] = {}
+    for path in [tmp_path / "linked" / "inner" / "a.txt", tmp_path / "linked" / "inner" / "b.txt", Path("a.txt"),
+                 Path("../inner/./a.txt"), Path("b.txt"), tmp_path / "linked" / ".." / "elsewhere.txt"]:
+        assert resolved(path, folders) == path.resolve(), path
+    assert resolved(Path("b.txt"), folders) == tmp_path / "elsewhere.txt"
