@@ -61,7 +61,7 @@ def run(
     )
     from flows.workers import workers_ahead
 
-    with workers_ahead(sources or ["seeds"], settings):  # they warm up while Prefect loads
+    with workers_ahead(sources or ["seeds"], settings, out):  # they warm up while Prefect loads
         run_flow(sources or ["seeds"], out, settings)
 
 

@@ -9,7 +9,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.core.article import RunContext
 from flows.core.batch import Batch, Processed
-from flows.headstart import POOL_CHUNK, HeadStart
+from flows.headstart import Claimed, pool_chunks
 from flows.io.derivation import derive_items
 
 
@@ -20,18 +20,17 @@ def derive_batch(
     taxonomy: str | None,
     max_line_chars: int,
     pool: Executor | None = None,
-    ahead: HeadStart | None = None,
+    claimed: Claimed | None = None,
 ) -> list[Processed]:
     """With a pool the batch goes to its worker processes in small chunks, so that every worker keeps busy however
-    the batches fall (this task only waits), and a chunk the run's head start derived already is not derived again;
-    without one it is derived where the task runs: in the flow's process, or on a Dask worker."""
+    the batches fall (this task only waits), and a chunk the run's head start derived already (``claimed``) is not
+    derived again; without one it is derived where the task runs: in the flow's process, or on a Dask worker."""
     if pool is None:
         return derive_items(batch.items, context, taxonomy, max_line_chars)
-    items = batch.items
-    chunks = [items[start : start + POOL_CHUNK] for start in range(0, len(items), POOL_CHUNK)]
+    chunks = pool_chunks(batch.items)
+    started = claimed.futures if claimed is not None else [None] * len(chunks)
     futures = [
-        (ahead and ahead.take(chunk, context, taxonomy, max_line_chars))
-        or pool.submit(derive_items, chunk, context, taxonomy, max_line_chars)
-        for chunk in chunks
+        future or pool.submit(derive_items, chunk, context, taxonomy, max_line_chars)
+        for chunk, future in zip(chunks, started, strict=True)
     ]
     return [processed for future in futures for processed in future.result()]

@@ -21,7 +21,7 @@ from flows.core.problems import Problem, problem
 from flows.core.settings import RunSettings
 from flows.core.tally import Tally, add_rows, admit, note_problem, note_unchanged
 from flows.derive import derive_batch
-from flows.headstart import POOL_CHUNK, HeadStart
+from flows.headstart import POOL_CHUNK, Claimed, HeadStart
 from flows.ingest import read_batch, stat_batch
 from flows.io.discover import is_feed, path_groups
 from flows.io.feedinput import Quarantined, QuarantineFile, iter_feed
@@ -51,14 +51,22 @@ class Dispatcher:
     ahead: HeadStart | None = None  # the first chunks, derived while the flow started (`agenda run` only)
 
     def submit(self, work: Sequence[Work]) -> None:
+        claimed = self.claim_head_start(work)
         if work:
             s = self.settings
             batch = Batch(work)
-            self.pending.append(
-                derive_batch.submit(batch, self.context, s.taxonomy, s.max_line_chars, self.pool, self.ahead)
-            )
+            self.pending.append(derive_batch.submit(batch, self.context, s.taxonomy, s.max_line_chars, self.pool,
+                                                    claimed))
         while len(self.pending) >= max(2 * self.settings.workers, 2):
             self.publish(self.pending.pop(0).result())
+
+    def claim_head_start(self, work: Sequence[Work]) -> Claimed | None:
+        """The head start serves the first batch only: what it derived of it is claimed, the rest dropped."""
+        if self.ahead is None:
+            return None
+        ahead, self.ahead = self.ahead, None
+        s = self.settings
+        return ahead.claim(work, self.context, s.taxonomy, s.max_line_chars)
 
     def drain(self) -> None:
         while self.pending:
@@ -174,6 +182,8 @@ class Dispatcher:
 
     def run(self, found: Iterable[Path | Problem]) -> None:
         first = POOL_CHUNK * self.settings.workers if self.pool is not None else None  # a chunk for every worker
+        if self.ahead is not None:
+            first = self.ahead.first_batch  # the batch the head start derived
         for group in path_groups(found, self.settings.batch_size, self.tally, first):
             if len(group) == 1 and is_feed(group[0]):
                 self.take_feed(group[0])

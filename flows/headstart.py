@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from concurrent.futures import Executor, Future
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from flows.core.article import RunContext, sha256_hex
 from flows.core.batch import Processed, TextInput
@@ -34,6 +35,7 @@ from flows.io.read import TransientReadError, read_stable, stat_input
 POOL_CHUNK = 50  # inputs per job of the pool: a few hundred milliseconds of work, one pickle each way
 
 ChunkKey = tuple[tuple[FileStat, str], ...]
+Item = TypeVar("Item")
 
 
 def new_run_context() -> RunContext:
@@ -52,18 +54,19 @@ class HeadStart:
     """The chunks one run derived ahead, each reusable once, by a derivation of exactly the same arguments.
     A plain class, not a dataclass: Prefect does not walk into it when it is a task's argument."""
 
-    __slots__ = ("context", "ready", "reused", "settings", "sources", "started")
+    __slots__ = ("context", "first_batch", "ready", "reused", "settings", "sources", "started")
 
-    def __init__(self, context: RunContext, sources: Sequence[str], settings: RunSettings) -> None:
+    def __init__(self, context: RunContext, sources: Sequence[str], settings: RunSettings, first_batch: int) -> None:
         self.context = context
         self.sources = list(sources)
         self.settings = settings
+        self.first_batch = first_batch  # inputs in the flow's first batch, which this head start derives
         self.started: dict[ChunkKey, Future[list[Processed]]] = {}
         self.ready = threading.Event()  # set once every chunk that will be started has been
         self.reused = 0
 
     def read(self) -> list[list[TextInput]]:
-        return first_chunks(self.sources, self.settings)
+        return first_chunks(self.sources, self.settings, self.first_batch)
 
     def start(self, pool: Executor, chunks: Sequence[list[TextInput]]) -> None:
         """Submit the chunks read (once the pool has its workers: a submission before would start one more)."""
@@ -90,12 +93,41 @@ class HeadStart:
         self.reused += future is not None
         return future
 
+    def claim(
+        self, items: Sequence[TextInput | FeedInput], context: RunContext, taxonomy: str | None, max_line_chars: int
+    ) -> Claimed:
+        """What was started of the first batch's chunks, each in its place, and the rest dropped: the head start
+        serves the first batch only, and an incremental run may take none of it."""
+        claimed = Claimed([self.take(chunk, context, taxonomy, max_line_chars) for chunk in pool_chunks(items)])
+        self.drop()
+        return claimed
+
     def drop(self) -> None:
         """Forget the chunks nobody asked for; those not yet running never run."""
         self.ready.wait()
         for future in self.started.values():
             future.cancel()
         self.started.clear()
+
+
+class Claimed:
+    """The futures of a batch's chunks that the head start derived (None for the others), in chunk order."""
+
+    __slots__ = ("futures",)
+
+    def __init__(self, futures: list[Future[list[Processed]] | None]) -> None:
+        self.futures = futures
+
+
+def pool_chunks(items: Sequence[Item]) -> list[list[Item]]:
+    """A batch as the pool's jobs: POOL_CHUNK inputs each, in order."""
+    return [list(items[start : start + POOL_CHUNK]) for start in range(0, len(items), POOL_CHUNK)]
+
+
+def first_batch_size(settings: RunSettings, incremental: bool) -> int:
+    """The flow's whole first batch, so that the workers stay busy until the second arrives; one chunk per worker
+    for an output that has a ledger already, where the flow may find the first inputs unchanged and drop the work."""
+    return min(POOL_CHUNK * settings.workers, settings.batch_size) if incremental else settings.batch_size
 
 
 def first_paths(sources: Sequence[str], count: int) -> list[Path]:
@@ -124,10 +156,10 @@ def read_text(path: Path, max_bytes: int, folders: dict[Path, Path] | None = Non
     return TextInput(stat, data, sha256_hex(data))
 
 
-def first_chunks(sources: Sequence[str], settings: RunSettings) -> list[list[TextInput]]:
-    """The chunks of the flow's first batch (see Dispatcher.run) up to the first input that could not be read: the
-    flow's batch leaves that one out, so only the whole chunks before it stay the same."""
-    paths = first_paths(sources, min(POOL_CHUNK * settings.workers, settings.batch_size))
+def first_chunks(sources: Sequence[str], settings: RunSettings, size: int) -> list[list[TextInput]]:
+    """The chunks of the flow's first batch of ``size`` inputs (see Dispatcher.run) up to the first input that
+    could not be read: the flow's batch leaves that one out, so only the whole chunks before it stay the same."""
+    paths = first_paths(sources, size)
     texts: list[TextInput] = []
     folders: dict[Path, Path] = {}
     for path in paths:
@@ -136,4 +168,4 @@ def first_chunks(sources: Sequence[str], settings: RunSettings) -> list[list[Tex
             del texts[len(texts) - len(texts) % POOL_CHUNK :]
             break
         texts.append(text)
-    return [texts[start : start + POOL_CHUNK] for start in range(0, len(texts), POOL_CHUNK)]
+    return pool_chunks(texts)

@@ -27,9 +27,10 @@ from itertools import islice
 from pathlib import Path
 
 from flows.core.settings import RunSettings
-from flows.headstart import POOL_CHUNK, HeadStart, new_run_context
+from flows.headstart import POOL_CHUNK, HeadStart, first_batch_size, new_run_context
 from flows.io.derivation import prepare_process
 from flows.io.discover import is_feed, iter_inputs
+from flows.io.ledger import ledger_path, state_dir_of
 
 # A forkserver forks each worker from a small process that has already imported these, so that no worker pays for
 # the imports again; where there is no forkserver (Windows), workers are spawned.
@@ -103,12 +104,14 @@ def start_workers(executor: ProcessPoolExecutor, processes: int, ahead: HeadStar
 
 
 @contextmanager
-def workers_ahead(sources: Sequence[str], settings: RunSettings) -> Iterator[None]:
-    """Start the pool of the run that `settings` describe now; the run's flow picks it up (extraction_pool)."""
+def workers_ahead(sources: Sequence[str], settings: RunSettings, out: Path | None = None) -> Iterator[None]:
+    """Start the pool of the run that `settings` describe now, and derive the run's first batch (into ``out``) in
+    it; the run's flow picks both up (extraction_pool, adopt_head_start)."""
     if not uses_worker_processes(settings):
         yield
         return
-    head_start = HeadStart(new_run_context(), sources, settings)  # the flow adopts its context
+    incremental = out is None or ledger_path(state_dir_of(out)).exists()
+    head_start = HeadStart(new_run_context(), sources, settings, first_batch_size(settings, incremental))
     pool = start_pool(processes_for(sources, settings), settings.taxonomy, head_start)
     _started_ahead.append(pool)
     try:

@@ -12,7 +12,7 @@ import pytest
 
 from flows.core.batch import TextInput
 from flows.core.settings import RunSettings
-from flows.headstart import POOL_CHUNK, HeadStart, first_chunks, new_run_context, read_text
+from flows.headstart import POOL_CHUNK, HeadStart, first_batch_size, first_chunks, new_run_context, read_text
 from tests.conftest import WIKINEWS
 from tests.test_operations import assert_same_tables
 
@@ -37,8 +37,8 @@ def corpus(folder: Path, files: int) -> Path:
     return folder
 
 
-def started(folder: Path, settings: RunSettings) -> tuple[HeadStart, RecordingPool]:
-    head_start, pool = HeadStart(new_run_context(), [str(folder)], settings), RecordingPool()
+def started(folder: Path, settings: RunSettings, first_batch: int = 100) -> tuple[HeadStart, RecordingPool]:
+    head_start, pool = HeadStart(new_run_context(), [str(folder)], settings, first_batch), RecordingPool()
     head_start.start(pool, head_start.read())
     return head_start, pool
 
@@ -50,24 +50,30 @@ def flow_reads(folder: Path, names: range) -> list[TextInput]:
     return [text for text in texts if text is not None]
 
 
+def chunk_sizes(folder: Path, settings: RunSettings, incremental: bool = False) -> list[int]:
+    return [len(c) for c in first_chunks([str(folder)], settings, first_batch_size(settings, incremental))]
+
+
 def test_the_first_chunks_are_those_of_the_flows_first_batch(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "in", 120)
-    assert [len(c) for c in first_chunks([str(folder)], RunSettings(workers=2))] == [POOL_CHUNK, POOL_CHUNK]
-    assert [len(c) for c in first_chunks([str(folder)], RunSettings(workers=2, batch_size=70))] == [POOL_CHUNK, 20]
-    assert [len(c) for c in first_chunks([str(folder)], RunSettings(workers=1, batch_size=8))] == [8]
-    names = [Path(text.stat.location).name for text in first_chunks([str(folder)], RunSettings(workers=2))[1]]
-    assert names == [f"{n:03d}.txt" for n in range(50, 100)]
+    assert chunk_sizes(folder, RunSettings(workers=2, batch_size=100)) == [POOL_CHUNK, POOL_CHUNK]
+    assert chunk_sizes(folder, RunSettings(workers=2, batch_size=70)) == [POOL_CHUNK, 20]
+    assert chunk_sizes(folder, RunSettings(workers=1, batch_size=8)) == [8]
+    assert chunk_sizes(folder, RunSettings(workers=2)) == [POOL_CHUNK, POOL_CHUNK, 20]  # all 120: one batch
+    assert chunk_sizes(folder, RunSettings(workers=2), incremental=True) == [POOL_CHUNK, POOL_CHUNK]
+    chunks = first_chunks([str(folder)], RunSettings(workers=2), 100)
+    assert [Path(text.stat.location).name for text in chunks[1]] == [f"{n:03d}.txt" for n in range(50, 100)]
 
 
 def test_a_feed_or_a_file_the_flow_would_not_derive_ends_the_head_start(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "in", 120)
     (folder / "030.jsonl").write_text("{}\n", "utf-8")  # sorted before 030.txt: the first batch ends there
-    assert [len(c) for c in first_chunks([str(folder)], RunSettings(workers=2))] == [30]
+    assert chunk_sizes(folder, RunSettings(workers=2)) == [30]
     (folder / "030.jsonl").unlink()
     (folder / "070.txt").write_bytes(b"x" * 5000)  # too large: the flow's batch leaves it out, and shifts after it
-    assert [len(c) for c in first_chunks([str(folder)], RunSettings(workers=2, max_bytes=4000))] == [POOL_CHUNK]
+    assert chunk_sizes(folder, RunSettings(workers=2, max_bytes=4000)) == [POOL_CHUNK]
     (folder / "020.txt").write_bytes(b"x" * 5000)
-    assert first_chunks([str(folder)], RunSettings(workers=2, max_bytes=4000)) == []
+    assert chunk_sizes(folder, RunSettings(workers=2, max_bytes=4000)) == []
 
 
 def test_a_chunk_started_ahead_is_reused_once_for_the_same_inputs_and_arguments(tmp_path: Path) -> None:
@@ -102,12 +108,15 @@ def test_a_file_changed_between_the_head_start_and_the_flows_read_is_derived_ane
                            settings.max_line_chars) is not None
 
 
-def test_chunks_nobody_asked_for_are_dropped() -> None:
+def test_the_first_batch_claims_its_chunks_in_place_and_drops_the_rest(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in", 100)
+    settings = RunSettings(workers=2)
+    head_start, _ = started(folder, settings)
     pending: Future[Any] = Future()
-    head_start = HeadStart(new_run_context(), [], RunSettings())
-    head_start.started[()] = pending
-    head_start.ready.set()
-    head_start.drop()
+    head_start.started[()] = pending  # a chunk no batch will ask for
+    batch = flow_reads(folder, range(98))  # the last two left out (unchanged, say): the second chunk differs
+    claimed = head_start.claim(batch, head_start.context, None, settings.max_line_chars)
+    assert [future is not None for future in claimed.futures] == [True, False]
     assert pending.cancelled() and head_start.started == {}
 
 
@@ -117,11 +126,11 @@ def test_the_tables_are_the_same_with_and_without_a_head_start(tmp_path: Path) -
     from flows.workers import _started_ahead, workers_ahead
 
     sources = [str(WIKINEWS / "articles")]
-    settings = RunSettings(workers=2, batch_size=16)
+    settings = RunSettings(workers=2, batch_size=60)
     agenda_run(sources, str(tmp_path / "plain"), settings)
     with workers_ahead(sources, settings):
         head_start = _started_ahead[-1].head_starts[0]
         report = agenda_run(sources, str(tmp_path / "ahead"), settings)
     assert report["run_id"] == head_start.context.run_id  # the flow adopted the head start's context
-    assert head_start.reused == 1  # batches of 16: one chunk of 16 in the first batch
+    assert head_start.reused == 2  # a first batch of 60: chunks of 50 and 10
     assert_same_tables(tmp_path / "plain", tmp_path / "ahead")

@@ -30,6 +30,11 @@ CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, recorded_at TEXT NOT N
 _COLUMNS = ("key", "location", "size", "mtime_ns", "sha256", "article_id", "outcome", "run_id", "reason", "supersedes")
 
 
+def state_dir_of(out: Path) -> Path:
+    """The output folder's state: the ledger, the lock, pending commits, scratch files."""
+    return out / "_state"
+
+
 def ledger_path(state_dir: Path) -> Path:
     return state_dir / "ledger.sqlite"
 

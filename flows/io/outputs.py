@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 from flows.core.article import SCHEMA_VERSION
 from flows.core.jsonrows import json_lines
 from flows.core.tableschema import TABLE_SCHEMAS, arrow_schema
+from flows.io.ledger import state_dir_of
 from flows.io.registrystore import RegistryStore
 from flows.io.schemas import load_schemas, resolve_schema_name, schema_registry
 from flows.io.storage import TablePart, stage_table
@@ -27,7 +28,7 @@ class OutputLayout:
 
     @property
     def state_dir(self) -> Path:
-        return self.root / "_state"
+        return state_dir_of(self.root)
 
     def part_paths(self, table: str, day: str, run_id: str) -> tuple[Path, Path]:
         partition = f"ingest_date={day}"
