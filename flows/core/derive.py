@@ -25,11 +25,15 @@ class Extractors:
     demonyms: Mapping[str, str]
 
 
+# The row builders read the article's id, run id and text into locals once: they are properties over the record,
+# and a row per sentence or mention would otherwise call them thousands of times per article.
+
+
 def sentence_rows(article: Article) -> list[Row]:
-    text = article.text
+    text, article_id, run_id = article.text, article.article_id, article.record["run_id"]
     return [
         {
-            "article_id": article.article_id,
+            "article_id": article_id,
             "sentence_index": s.index,
             "kind": s.kind,
             "section_index": s.section_index,
@@ -38,7 +42,7 @@ def sentence_rows(article: Article) -> list[Row]:
             "text": text[s.char_start : s.char_end],
             "char_start": s.char_start,
             "char_end": s.char_end,
-            "run_id": article.record["run_id"],
+            "run_id": run_id,
         }
         for s in article.sentences
     ]
@@ -46,22 +50,23 @@ def sentence_rows(article: Article) -> list[Row]:
 
 def surfaces_of(actor: Actor, text: str) -> list[str]:
     """Distinct surface forms in order of first use."""
-    return list(dict.fromkeys(text[m.char_start : m.char_end] for m in actor.mentions))
+    return list(dict.fromkeys([text[m.char_start : m.char_end] for m in actor.mentions]))
 
 
 def actor_rows(article: Article, actors: Sequence[Actor]) -> list[Row]:
+    text, article_id, run_id = article.text, article.article_id, article.record["run_id"]
     return [
         {
-            "article_id": article.article_id,
+            "article_id": article_id,
             "actor_id": actor.actor_id,
             "name": actor.name,
             "type": actor.type,
             "country_code": actor.country_code,
             "title": actor.title,
             "sector": actor.sector,
-            "surfaces": surfaces_of(actor, article.text),
+            "surfaces": surfaces_of(actor, text),
             "mention_count": len(actor.mentions),
-            "run_id": article.record["run_id"],
+            "run_id": run_id,
         }
         for actor in actors
     ]
@@ -69,6 +74,7 @@ def actor_rows(article: Article, actors: Sequence[Actor]) -> list[Row]:
 
 def issue_rows(article: Article, hits: Sequence[IssueHit], links: Sequence[Link], taxonomy: Taxonomy) -> list[Row]:
     raisers = raised_by(links)
+    article_id, run_id = article.article_id, article.record["run_id"]
     by_issue: dict[str, list[IssueHit]] = {}
     for hit in hits:
         by_issue.setdefault(hit.issue_id, []).append(hit)
@@ -77,7 +83,7 @@ def issue_rows(article: Article, hits: Sequence[IssueHit], links: Sequence[Link]
         issue = taxonomy.issue(issue_id)
         rows.append(
             {
-                "article_id": article.article_id,
+                "article_id": article_id,
                 "issue_id": issue_id,
                 "label": issue.label,
                 "category": issue.category,
@@ -85,40 +91,50 @@ def issue_rows(article: Article, hits: Sequence[IssueHit], links: Sequence[Link]
                 "sentence_indexes": sorted({hit.span.sentence_index for hit in issue_hits}),
                 "raised_by": raisers.get(issue_id, []),
                 "taxonomy_version": taxonomy.version,
-                "run_id": article.record["run_id"],
+                "run_id": run_id,
             }
         )
     return rows
 
 
 def mention_rows(article: Article, actors: Sequence[Actor], hits: Sequence[IssueHit]) -> list[Row]:
-    located = [("actor", actor.actor_id, span) for actor in actors for span in actor.mentions]
-    located += [("issue", hit.issue_id, hit.span) for hit in hits]
-    located.sort(key=lambda item: (item[2].char_start, item[2].char_end, item[0], item[1]))
+    # Plain tuples in sort order (start, end, kind, ref_id): sorting them needs no key function. Tuples that tie
+    # on all five fields make identical rows, so their order does not matter.
+    located = [
+        (span.char_start, span.char_end, "actor", actor.actor_id, span.sentence_index)
+        for actor in actors
+        for span in actor.mentions
+    ]
+    located += [
+        (hit.span.char_start, hit.span.char_end, "issue", hit.issue_id, hit.span.sentence_index) for hit in hits
+    ]
+    located.sort()
+    text, article_id, run_id = article.text, article.article_id, article.record["run_id"]
     return [
         {
-            "article_id": article.article_id,
+            "article_id": article_id,
             "kind": kind,
             "ref_id": ref_id,
-            "text": article.text[span.char_start : span.char_end],
-            "sentence_index": span.sentence_index,
-            "char_start": span.char_start,
-            "char_end": span.char_end,
-            "run_id": article.record["run_id"],
+            "text": text[start:end],
+            "sentence_index": sentence_index,
+            "char_start": start,
+            "char_end": end,
+            "run_id": run_id,
         }
-        for kind, ref_id, span in located
+        for start, end, kind, ref_id, sentence_index in located
     ]
 
 
 def link_rows(article: Article, links: Sequence[Link]) -> list[Row]:
+    article_id, run_id = article.article_id, article.record["run_id"]
     return [
         {
-            "article_id": article.article_id,
+            "article_id": article_id,
             "actor_id": link.actor_id,
             "issue_id": link.issue_id,
             "relation": link.relation,
             "sentence_index": link.sentence_index,
-            "run_id": article.record["run_id"],
+            "run_id": run_id,
         }
         for link in links
     ]

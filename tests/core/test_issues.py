@@ -17,6 +17,7 @@ from flows.core.issues import (
     compile_matcher,
     compiled_pattern,
     find_issue_hits,
+    fold_characters,
     fold_text,
     make_entry,
     normalise_pattern,
@@ -157,6 +158,29 @@ def test_fold_text_keeps_length_even_for_characters_that_lowercase_to_two() -> N
     text = "İstanbul-based Ünal"
     assert len(fold_text(text)) == len(text)
     assert fold_text("People-To-People") == "people to people"
+
+
+# The characters fold_characters changes, with others around them (letters, quotes, white space, non-ASCII).
+_FOLD_ALPHABET = "-\u2010\u2011\n\r\t\u2019\u2018 a'Z\u00e9\u0130\u00a3."
+_FOLD_TABLE = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\n": " ", "\r": " ", "\t": " ", "\u2019": "'"})
+
+
+@given(st.text(alphabet=st.sampled_from(_FOLD_ALPHABET) | st.characters()))
+def test_fold_characters_is_the_translation_table(text: str) -> None:
+    assert fold_characters(text) == text.translate(_FOLD_TABLE)
+
+
+def test_taxonomy_issue_finds_by_code_and_raises_for_an_unknown_code() -> None:
+    taxonomy = tiny(("A_ONE", ["alpha"], []), ("B_TWO", ["beta"], []))
+    assert taxonomy.issue("B_TWO") is taxonomy.issues[1]
+    with pytest.raises(KeyError):
+        taxonomy.issue("C_THREE")
+
+
+def test_taxonomies_with_the_same_issues_are_equal_and_hash_alike() -> None:
+    first, second = tiny(("A_ONE", ["alpha"], [])), tiny(("A_ONE", ["alpha"], []))
+    assert first == second and hash(first) == hash(second)
+    assert first != tiny(("A_ONE", ["alpha", "beta"], []))
 
 
 def test_normalise_pattern() -> None:
