@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flows.core.actors import Lexicon, extract_actors
 from flows.core.article import Article
 from flows.core.issues import IssueMatcher, Taxonomy, find_issue_hits
-from flows.core.links import link_issues, raised_by
+from flows.core.links import group_demonyms, link_issues, raised_by
 from flows.core.model import Actor, IssueHit, Link
 
 Row = dict[str, object]
@@ -23,6 +23,11 @@ class Extractors:
     taxonomy: Taxonomy
     matcher: IssueMatcher
     demonyms: Mapping[str, str]
+    # The demonyms grouped by country, once, rather than by every article that links issues.
+    demonyms_by_code: Mapping[str, list[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "demonyms_by_code", group_demonyms(self.demonyms))  # the dataclass is frozen
 
 
 # The row builders read the article's id, run id and text into locals once: they are properties over the record,
@@ -145,7 +150,7 @@ def derive_rows(article: Article, extractors: Extractors) -> dict[str, list[Row]
     text, sentences = article.text, article.sentences
     actors = extract_actors(text, sentences, extractors.lexicon)
     hits = find_issue_hits(text, sentences, extractors.matcher)
-    links = link_issues(text, sentences, actors, hits, extractors.demonyms)
+    links = link_issues(text, sentences, actors, hits, extractors.demonyms, extractors.demonyms_by_code)
     return {
         "sentences": sentence_rows(article),
         "actors": actor_rows(article, actors),

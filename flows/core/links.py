@@ -11,9 +11,8 @@ heading ("What can we expect from China?") raises the issue. Every other actor o
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from itertools import accumulate, pairwise
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from flows.core.model import Actor, IssueHit, Link, Sentence
@@ -62,19 +61,28 @@ def link_issues(
     actors: Sequence[Actor],
     hits: Sequence[IssueHit],
     demonyms: Mapping[str, str],
+    demonyms_by_code: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Link]:
-    """Links from every actor of a sentence to every issue hit in it, ordered by sentence, issue, relation, actor."""
+    """Links from every actor of a sentence to every issue hit in it, ordered by sentence, issue, relation, actor.
+
+    ``demonyms_by_code`` is ``group_demonyms(demonyms)``, for a caller that links many articles with one mapping.
+    """
     if not hits:
         return []
+    if demonyms_by_code is None:
+        demonyms_by_code = group_demonyms(demonyms)
     by_id = {actor.actor_id: actor for actor in actors}
     countries = _country_actor_ids(actors)
     issues_by_sentence: dict[int, set[str]] = {}
     for hit in hits:
         issues_by_sentence.setdefault(hit.span.sentence_index, set()).add(hit.issue_id)
+    headings = [s for s in sentences if s.kind == "heading"]
     read = [s for s in sentences if s.index in issues_by_sentence or s.kind == "heading"]  # all that is consulted
-    mentions = _mentions_by_sentence(text, read, actors, demonyms, countries)
+    mentions = _mentions_by_sentence(text, read, actors, demonyms_by_code, countries)
     by_index = {s.index: s for s in sentences}
-    links: set[Link] = set()
+    # Each link as a tuple in its sort order (False sorts before True, so "raises" first); no two are equal, since
+    # a sentence's raisers and others are disjoint sets.
+    keys: list[tuple[int, str, bool, str]] = []
     for index, issue_ids in issues_by_sentence.items():
         sentence = by_index.get(index)
         if sentence is None:
@@ -82,12 +90,24 @@ def link_issues(
         here = mentions.get(index, [])
         raisers = _with_countries(_subject_ids(text, sentence, here), by_id, countries)
         if not raisers:
-            raisers = _with_countries(_context_ids(sentence, sentences, mentions), by_id, countries)
+            raisers = _with_countries(_context_ids(sentence, headings, mentions), by_id, countries)
         others = {m.actor_id for m in here} - raisers
         for issue_id in issue_ids:
-            links.update(Link(a, issue_id, "raises", index) for a in raisers)
-            links.update(Link(a, issue_id, "mentioned_with", index) for a in others)
-    return sorted(links, key=lambda k: (k.sentence_index, k.issue_id, k.relation != "raises", k.actor_id))
+            keys += [(index, issue_id, False, actor_id) for actor_id in raisers]
+            keys += [(index, issue_id, True, actor_id) for actor_id in others]
+    keys.sort()
+    return [
+        Link(actor_id, issue_id, "mentioned_with" if mentioned else "raises", index)
+        for index, issue_id, mentioned, actor_id in keys
+    ]
+
+
+def group_demonyms(demonyms: Mapping[str, str]) -> dict[str, list[str]]:
+    """alpha-3 code -> the demonyms naming that country, in the mapping's order."""
+    by_code: dict[str, list[str]] = {}
+    for demonym, code in demonyms.items():
+        by_code.setdefault(code, []).append(demonym)
+    return by_code
 
 
 def raised_by(links: Sequence[Link]) -> dict[str, list[str]]:
@@ -100,13 +120,19 @@ def raised_by(links: Sequence[Link]) -> dict[str, list[str]]:
 
 
 def _subject_ids(text: str, sentence: Sentence, mentions: Sequence[_Mention]) -> set[str]:
+    if not mentions:
+        return set()
     subjects: set[str] = set()
     in_phrase = False  # inside a prepositional phrase
+    unread = len(mentions)  # only a mention can become a subject: with none left and none found, nothing will be
     for unit in _units(text, sentence, mentions):
         if isinstance(unit, _Mention):
+            unread -= 1
             if not in_phrase:
                 subjects.add(unit.actor_id)
             continue
+        if not subjects and not unread:
+            break
         word = unit.lower()
         if subjects:
             if word not in SUBJECT_GLUE:
@@ -122,38 +148,37 @@ def _subject_ids(text: str, sentence: Sentence, mentions: Sequence[_Mention]) ->
 
 def _units(text: str, sentence: Sentence, mentions: Sequence[_Mention]) -> Iterator[_Mention | str]:
     """The sentence as a sequence of actor mentions and the words between them (a mention comes before a word
-    at the same offset), read lazily: the subject is usually found long before the sentence ends."""
+    at the same offset), read lazily: the subject is usually found long before the sentence ends.
+
+    A word that overlaps a mention is left out. Words come in text order, so the mentions that start before a
+    word's end only grow in number: one pass keeps the furthest end among them (``reach``), and the word overlaps
+    a mention exactly when that reach lies past the word's start.
+    """
     ordered = sorted(mentions, key=lambda m: (m.char_start, -m.char_end))
-    covered = _coverage(ordered)
+    count = len(ordered)
     waiting = 0  # the next mention to hand out
+    reached = 0  # the mentions that start before the current word's end
+    reach = -1
     for token in _TOKEN.finditer(text, sentence.char_start, sentence.char_end):
-        start = token.start()
-        while waiting < len(ordered) and ordered[waiting].char_start <= start:
+        start, end = token.span()
+        while waiting < count and ordered[waiting].char_start <= start:
             yield ordered[waiting]
             waiting += 1
-        if not covered(start, token.end()):
+        while reached < count and ordered[reached].char_start < end:
+            reach = max(reach, ordered[reached].char_end)
+            reached += 1
+        if reach <= start:
             yield token.group()
     yield from ordered[waiting:]
 
 
-def _coverage(ordered: Sequence[_Mention]) -> Callable[[int, int], bool]:
-    """A test of whether [start, end) overlaps any of the mentions (sorted by start), in log time."""
-    starts = [m.char_start for m in ordered]
-    reach = list(accumulate((m.char_end for m in ordered), max))  # furthest end among the first i + 1 mentions
-
-    def overlaps(start: int, end: int) -> bool:
-        count = bisect_left(starts, end)  # the mentions that start before ``end``
-        return count > 0 and reach[count - 1] > start
-
-    return overlaps
-
-
 def _context_ids(
-    sentence: Sentence, sentences: Sequence[Sentence], mentions: Mapping[int, list[_Mention]]
+    sentence: Sentence, headings: Sequence[Sentence], mentions: Mapping[int, list[_Mention]]
 ) -> set[str]:
-    """The one actor named in the heading of the sentence's section, if exactly one is."""
-    headings = [s for s in sentences if s.kind == "heading" and s.section_index == sentence.section_index]
-    named = {m.actor_id for h in headings for m in mentions.get(h.index, [])}
+    """The one actor named in the heading of the sentence's section (among the article's ``headings``), if exactly
+    one is."""
+    own = [h for h in headings if h.section_index == sentence.section_index]
+    named = {m.actor_id for h in own for m in mentions.get(h.index, [])}
     return named if len(named) == 1 else set()
 
 
@@ -182,7 +207,7 @@ def _mentions_by_sentence(
     text: str,
     sentences: Sequence[Sentence],
     actors: Sequence[Actor],
-    demonyms: Mapping[str, str],
+    demonyms_by_code: Mapping[str, Sequence[str]],
     countries: Mapping[str, str],
 ) -> dict[int, list[_Mention]]:
     """The actor mentions of each of ``sentences`` (by sentence index), demonym speakers included."""
@@ -193,8 +218,10 @@ def _mentions_by_sentence(
             if span.sentence_index in indices:
                 mention = _Mention(actor.actor_id, span.char_start, span.char_end)
                 found.setdefault(span.sentence_index, []).append(mention)
-    written = _written_demonyms(text, demonyms, countries)
+    written = _written_demonyms(text, demonyms_by_code, countries)
     for sentence in sentences if written else ():
+        if not _contains_any(text, sentence, written):  # no speaker without a demonym: spare the tokenising
+            continue
         taken = found.get(sentence.index, [])
         for mention in _demonym_speakers(text, sentence, written, countries):
             if not any(m.char_start < mention.char_end and mention.char_start < m.char_end for m in taken):
@@ -202,11 +229,16 @@ def _mentions_by_sentence(
     return found
 
 
-def _written_demonyms(text: str, demonyms: Mapping[str, str], countries: Mapping[str, str]) -> dict[str, str]:
+def _written_demonyms(
+    text: str, demonyms_by_code: Mapping[str, Sequence[str]], countries: Mapping[str, str]
+) -> dict[str, str]:
     """The demonyms of the article's countries that occur in its text: no other can start a speaker mention."""
-    if not countries:
-        return {}
-    return {demonym: code for demonym, code in demonyms.items() if code in countries and demonym in text}
+    return {demonym: code for code in countries for demonym in demonyms_by_code.get(code, ()) if demonym in text}
+
+
+def _contains_any(text: str, sentence: Sentence, words: Iterable[str]) -> bool:
+    """Whether any of the words occurs inside the sentence (as any part of a word, too)."""
+    return any(text.find(word, sentence.char_start, sentence.char_end) >= 0 for word in words)
 
 
 def _demonym_speakers(

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from flows.core.compose import sentences_of
 from flows.core.issues import compile_matcher, find_issue_hits
-from flows.core.links import _Mention, _units, link_issues, raised_by
+from flows.core.links import _Mention, _units, group_demonyms, link_issues, raised_by
 from flows.core.model import Actor, IssueHit, Link, Sentence, Span
 from flows.io.taxonomy import load_taxonomy
 
@@ -144,6 +144,24 @@ def test_links_are_sorted_and_unique(matcher) -> None:
     key = [(k.sentence_index, k.issue_id, k.relation != "raises", k.actor_id) for k in links]
     assert key == sorted(key) and len(set(links)) == len(links)
     assert raised_by(links) == {"PEACE_PROCESS": ["DEU", "FRA"], "SANCTIONS": ["DEU", "FRA"], "TARIFFS": ["DEU", "FRA"]}
+
+
+def test_group_demonyms_keeps_each_country_s_demonyms_in_order() -> None:
+    grouped = group_demonyms({"American": "USA", "French": "FRA", "Americans": "USA"})
+    assert grouped == {"USA": ["American", "Americans"], "FRA": ["French"]}
+
+
+def test_demonyms_grouped_beforehand_link_as_the_mapping_does(matcher) -> None:
+    raw = (
+        "Talks in Paris\n\nFrench officials and Hans Keller demanded sanctions.\n\n"
+        "German diplomats in Berlin urged a ceasefire with Russia. The French side said sanctions would follow.\n"
+    )
+    text, sentences = sentences_of(raw)
+    actors = locate(text, sentences, OWN)
+    hits = find_issue_hits(text, sentences, matcher)
+    links = link_issues(text, sentences, actors, hits, DEMONYMS)
+    assert links == link_issues(text, sentences, actors, hits, DEMONYMS, group_demonyms(DEMONYMS))
+    assert {"FRA", "DEU"} <= {k.actor_id for k in links if k.relation == "raises"}
 
 
 def test_raised_by_ignores_mentions() -> None:
