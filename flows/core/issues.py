@@ -229,16 +229,19 @@ def find_issue_hits(text: str, sentences: Sequence[Sentence], matcher: IssueMatc
     """
     found, excluded = _raw_matches(fold_text(text), matcher)
     starts = [s.char_start for s in sentences]
-    hits: list[IssueHit] = []
+    # Each hit as a tuple that sorts in the hits' order without a key function: (start, code), then the order in
+    # which it was found, as a stable sort by (start, code) would leave it.
+    located: list[tuple[int, str, int, int, int]] = []
     for index, spans in found.items():
-        blocked = excluded.get(index, [])
+        blocked = excluded.get(index)
         for start, end in _longest_first(spans):
-            if any(start < b_end and b_start < end for b_start, b_end in blocked):
+            if blocked and any(start < b_end and b_start < end for b_start, b_end in blocked):
                 continue
             sentence = _sentence_around(start, end, sentences, starts)
             if sentence is not None:
-                hits.append(IssueHit(matcher.codes[index], Span(start, end, sentence.index)))
-    return sorted(hits, key=lambda h: (h.span.char_start, h.issue_id))
+                located.append((start, matcher.codes[index], len(located), end, sentence.index))
+    located.sort()
+    return [IssueHit(code, Span(start, end, sentence_index)) for start, code, _, end, sentence_index in located]
 
 
 def fold_text(text: str) -> str:
@@ -276,8 +279,11 @@ def _raw_matches(
 
 
 def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The distinct spans, longest first (then by start), without those that overlap a longer or earlier one."""
+    if len(spans) == 1:
+        return spans
     kept: list[tuple[int, int]] = []
-    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+    for _, start, end in sorted({(start - end, start, end) for start, end in spans}):
         if not any(start < k_end and k_start < end for k_start, k_end in kept):
             kept.append((start, end))
     return kept
