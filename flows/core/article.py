@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import filterfalse
+from itertools import filterfalse, product
 
 from flows.core.compose import compose
 from flows.core.decode import detect_and_decode, looks_binary, normalise_text
@@ -20,6 +20,16 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _MARKUP_START = re.compile(r"<(?:!doctype\s|\?xml\s|html[\s>])", re.IGNORECASE)
 _LANGUAGE_SAMPLE = 5000  # characters read to guess the language
 _ENGLISH_MARKERS = frozenset("the a an of to in and is was for on that with as by at from it said be has have".split())
+
+
+def any_case_spellings(word: str) -> set[str]:
+    """Every spelling of a word in lower and upper case letters: "it", "It", "iT", "IT"."""
+    return {"".join(letters) for letters in product(*((char, char.upper()) for char in word))}
+
+
+# The markers in every mix of case. A word is one of these exactly when its lowercase form is a marker (no
+# character outside ASCII lowercases to a letter of the markers), and the test needs no lowercased copy of it.
+_ENGLISH_MARKER_SPELLINGS = frozenset(spelling for word in _ENGLISH_MARKERS for spelling in any_case_spellings(word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +90,7 @@ def guess_language(text: str) -> str:
 
 def language_of_words(words: list[str]) -> str:
     """``guess_language`` of a text whose words (all of them, in any order) are ``words``."""
-    hits = sum(map(_ENGLISH_MARKERS.__contains__, map(str.lower, words)))
+    hits = sum(map(_ENGLISH_MARKER_SPELLINGS.__contains__, words))
     return "en" if words and hits / len(words) >= 0.08 else "und"
 
 

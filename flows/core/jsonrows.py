@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -16,11 +17,24 @@ _JSON_LINE_OPTIONS = _ORJSON_OPTIONS | orjson.OPT_APPEND_NEWLINE
 
 
 def format_timestamp(value: datetime) -> str:
+    if value.tzinfo is None:  # read as local time, where equal values may differ (fold): never from the cache
+        return _utc_text(value)
+    return _cached_utc_text(value)
+
+
+def _utc_text(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+# Every record of a run carries the run's start time, and many share a publication date. Equal aware datetimes are
+# the same instant, so they have the same text.
+_cached_utc_text = lru_cache(maxsize=1024)(_utc_text)
 
 
 def to_json_value(value: Any) -> Any:
     """Recursively turn datetimes into strings; everything else is already JSON."""
+    if isinstance(value, str):  # most values are: settle them with one test
+        return value
     if isinstance(value, datetime):
         return format_timestamp(value)
     if isinstance(value, dict):

@@ -1,17 +1,21 @@
 import codecs
 import re
+import sys
 from datetime import UTC, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from flows.core.article import (
+    _ENGLISH_MARKERS,
     Article,
     RunContext,
     Source,
+    any_case_spellings,
     article_from_bytes,
     count_words,
     guess_language,
+    language_of_words,
     sha256_hex,
     words_in_any_order,
 )
@@ -75,3 +79,29 @@ def test_words_in_any_order_are_the_regex_words(text: str) -> None:
     words = re.findall(r"\w+(?:['’]\w+)*", text)
     assert sorted(words_in_any_order(text)) == sorted(words)
     assert count_words(text) == len(words)
+
+
+def test_any_case_spellings_mixes_the_case_of_every_letter() -> None:
+    assert any_case_spellings("it") == {"it", "It", "iT", "IT"}
+    assert any_case_spellings("") == {""}
+
+
+def test_only_ascii_letters_lowercase_to_a_letter_of_the_english_markers() -> None:
+    letters = set("".join(sorted(_ENGLISH_MARKERS)))
+    lowering_to_them = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).lower() in letters}
+    assert lowering_to_them == letters | {letter.upper() for letter in letters}
+
+
+_MARKERISH_WORDS = st.lists(
+    st.sampled_from(sorted(_ENGLISH_MARKERS)).map(lambda w: w.upper() if len(w) % 2 else w.title())
+    | st.text(alphabet=st.sampled_from("tTheHaAİıK\u212a'sS"), min_size=1, max_size=5)
+    | st.text(min_size=1, max_size=5),
+    max_size=30,
+)
+
+
+@given(_MARKERISH_WORDS)
+def test_language_of_words_counts_markers_in_any_case(words: list[str]) -> None:
+    hits = sum(word.lower() in _ENGLISH_MARKERS for word in words)
+    expected = "en" if words and hits / len(words) >= 0.08 else "und"
+    assert language_of_words(words) == expected

@@ -1,16 +1,9 @@
-"""Row builders of the derived tables, and their JSON Lines form."""
+"""Row builders of the derived tables."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-import orjson
-from hypothesis import given
-from hypothesis import strategies as st
-
 from flows.core.article import Article
 from flows.core.derive import actor_rows, mention_rows
-from flows.core.jsonrows import json_bytes, json_lines
 from flows.core.model import Actor, IssueHit, Sentence, Span
 
 TEXT = "Iran and Iran's allies discussed sanctions."
@@ -42,19 +35,3 @@ def test_actor_surfaces_are_distinct_in_order_of_first_use() -> None:
     [row] = actor_rows(article(), [iran])
     assert row["surfaces"] == ["Iran", "Iran's"]
     assert row["mention_count"] == 3
-
-
-_JSON_VALUES = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text() | st.lists(st.text(), max_size=3)
-_ROWS = st.lists(st.dictionaries(st.text(max_size=8), _JSON_VALUES, max_size=4), max_size=5)
-
-
-@given(_ROWS)
-def test_json_lines_is_one_json_bytes_line_per_row(rows: list[dict[str, object]]) -> None:
-    document = json_lines(rows)
-    assert document == b"".join(json_bytes(row) + b"\n" for row in rows)
-    assert [orjson.loads(line) for line in document.splitlines()] == rows
-
-
-def test_json_lines_writes_timestamps_with_microseconds_in_utc() -> None:
-    row = {"at": datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)}
-    assert json_lines([row, row]) == b'{"at":"2026-01-02T03:04:05.000000Z"}\n' * 2
