@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import filterfalse, product
+from typing import NamedTuple
 
 from flows.core.compose import compose
 from flows.core.decode import detect_and_decode, looks_binary, normalise_text
@@ -71,27 +72,37 @@ def article_id_of(text: str) -> str:
     return sha256_hex(text.encode("utf-8"))[:16]
 
 
-def count_words(text: str) -> int:
-    return len(words_in_any_order(text))
+class WordStats(NamedTuple):
+    """How many words a text has (what ``_WORD.findall`` finds) and how many of them are English markers."""
+
+    count: int
+    english_markers: int
 
 
-def words_in_any_order(text: str) -> list[str]:
-    """What ``_WORD.findall(text)`` finds, not in text order: no word spans white space, so the many plain
-    white-space-separated tokens are taken as they are and only the others go through the regex."""
+def word_stats(text: str) -> WordStats:
+    """The text's ``WordStats``, without a list of its words: no word spans white space, so each white-space-separated
+    token that is alphanumeric is one word, and only the other tokens go through the regex."""
     tokens = text.split()
-    plain = list(filter(str.isalnum, tokens))
-    return plain + _WORD.findall(" ".join(filterfalse(str.isalnum, tokens)))
+    others = list(filterfalse(str.isalnum, tokens))
+    inner = _WORD.findall(" ".join(others))
+    # Every marker spelling is alphanumeric, so among the tokens only the plain words can be markers.
+    markers = sum(map(_ENGLISH_MARKER_SPELLINGS.__contains__, tokens))
+    markers += sum(map(_ENGLISH_MARKER_SPELLINGS.__contains__, inner))
+    return WordStats(len(tokens) - len(others) + len(inner), markers)
+
+
+def count_words(text: str) -> int:
+    return word_stats(text).count
 
 
 def guess_language(text: str) -> str:
     """"en" when English function words are frequent enough, else "und" (undetermined, per BCP 47)."""
-    return language_of_words(words_in_any_order(text[:_LANGUAGE_SAMPLE]))
+    return language_of(word_stats(text[:_LANGUAGE_SAMPLE]))
 
 
-def language_of_words(words: list[str]) -> str:
-    """``guess_language`` of a text whose words (all of them, in any order) are ``words``."""
-    hits = sum(map(_ENGLISH_MARKER_SPELLINGS.__contains__, words))
-    return "en" if words and hits / len(words) >= 0.08 else "und"
+def language_of(stats: WordStats) -> str:
+    """``guess_language`` of a text (of at most ``_LANGUAGE_SAMPLE`` characters) with these ``stats``."""
+    return "en" if stats.count and stats.english_markers / stats.count >= 0.08 else "und"
 
 
 def published_at(layout: Layout) -> datetime | None:
@@ -106,8 +117,8 @@ def published_at(layout: Layout) -> datetime | None:
 
 def build_record(layout: Layout, text: str, source: Source, encoding: str, context: RunContext) -> dict[str, object]:
     """The article row, in the column order of article.v1."""
-    words = words_in_any_order(text)
-    language = language_of_words(words) if len(text) <= _LANGUAGE_SAMPLE else guess_language(text)
+    stats = word_stats(text)
+    language = language_of(stats) if len(text) <= _LANGUAGE_SAMPLE else guess_language(text)
     return {
         "article_id": article_id_of(text),
         "source_path": source.location,
@@ -117,7 +128,7 @@ def build_record(layout: Layout, text: str, source: Source, encoding: str, conte
         "subtitle": layout.subtitle,
         "sections": [{"heading": s.heading, "paragraphs": list(s.paragraphs)} for s in layout.sections],
         "text": text,
-        "word_count": len(words),
+        "word_count": stats.count,
         "language": language,
         "published_at": published_at(layout),
         "removed": list(layout.removed),

@@ -11,13 +11,14 @@ from flows.core.article import (
     Article,
     RunContext,
     Source,
+    WordStats,
     any_case_spellings,
     article_from_bytes,
     count_words,
     guess_language,
-    language_of_words,
+    language_of,
     sha256_hex,
-    words_in_any_order,
+    word_stats,
 )
 from flows.core.problems import Problem
 
@@ -74,10 +75,14 @@ def test_language_guess() -> None:
     assert guess_language("Der Minister sagte, dass die Gespräche vorbei seien.") == "und"
 
 
-@given(st.text(alphabet=st.sampled_from([*"ab1_ '’-.,\n\t\u00a0", "é", "Ω"]), max_size=50))
-def test_words_in_any_order_are_the_regex_words(text: str) -> None:
+_WORDISH_PIECES = st.sampled_from([*"ab1_ '’-.,\n\t\u00a0AaTtHhEeSsIi", "é", "Ω", "an", "The", "it", " the "])
+
+
+@given(st.lists(_WORDISH_PIECES, max_size=40).map("".join))
+def test_word_stats_count_the_regex_words_and_the_markers_among_them(text: str) -> None:
     words = re.findall(r"\w+(?:['’]\w+)*", text)
-    assert sorted(words_in_any_order(text)) == sorted(words)
+    markers = sum(word.lower() in _ENGLISH_MARKERS for word in words)
+    assert word_stats(text) == WordStats(len(words), markers)
     assert count_words(text) == len(words)
 
 
@@ -101,7 +106,13 @@ _MARKERISH_WORDS = st.lists(
 
 
 @given(_MARKERISH_WORDS)
-def test_language_of_words_counts_markers_in_any_case(words: list[str]) -> None:
-    hits = sum(word.lower() in _ENGLISH_MARKERS for word in words)
-    expected = "en" if words and hits / len(words) >= 0.08 else "und"
-    assert language_of_words(words) == expected
+def test_markers_are_counted_in_any_case(words: list[str]) -> None:
+    text = " ".join(words)
+    expected = sum(word.lower() in _ENGLISH_MARKERS for word in re.findall(r"\w+(?:['’]\w+)*", text))
+    assert word_stats(text).english_markers == expected
+
+
+def test_language_of_needs_one_marker_in_about_twelve_words() -> None:
+    assert language_of(WordStats(25, 2)) == "en"
+    assert language_of(WordStats(26, 2)) == "und"
+    assert language_of(WordStats(0, 0)) == "und"
