@@ -26,7 +26,11 @@ def ends_with_abbreviation(before: str) -> bool:
 
 def abbreviation_ends_at(line: str, stop: int) -> bool:
     """``ends_with_abbreviation(line[:stop])`` without copying the line or reading it from its start."""
-    match = _LAST_WORD.search(line, max(stop - _WORD_WINDOW, 0), stop)
+    window = max(stop - _WORD_WINDOW, 0)
+    # The word has no space in it: the search may start after the window's last space, sparing the regex a
+    # failed attempt at every character of the words before it.
+    last_space = line.rfind(" ", window, stop)
+    match = _LAST_WORD.search(line, window if last_space < 0 else last_space + 1, stop)
     if match is None:
         return False
     word = match.group(1)

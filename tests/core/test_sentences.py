@@ -1,7 +1,9 @@
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flows.core.sentences import abbreviation_ends_at, ends_with_abbreviation, split_sentences
+from flows.core.sentences import _ABBREVIATIONS, abbreviation_ends_at, ends_with_abbreviation, split_sentences
 
 
 def pieces(paragraph: str) -> list[str]:
@@ -58,3 +60,21 @@ def test_a_long_word_before_a_full_stop_is_no_abbreviation() -> None:
 def test_abbreviation_ends_at_reads_only_the_text_before_stop(line: str, stop: int) -> None:
     stop = min(stop, len(line))
     assert abbreviation_ends_at(line, stop) == ends_with_abbreviation(line[:stop])
+
+
+def ends_in_abbreviation_plainly(before: str) -> bool:
+    """The rule read off the last 24 characters: the word before the closing full stop is an abbreviation or a
+    single capital."""
+    match = re.search(r"([\w.]+)\.$", before[-24:])
+    if match is None:
+        return False
+    word = match.group(1)
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+_PIECES = ["Mr.", "Gen", "U.S.", "jan.", "J.", "x", "word.", " ", "  ", "(", "\n", "\t", "."]
+
+
+@given(st.lists(st.sampled_from(_PIECES)).map("".join))
+def test_abbreviation_ends_at_follows_the_plain_rule(before: str) -> None:
+    assert ends_with_abbreviation(before) == ends_in_abbreviation_plainly(before)
