@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import secrets
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,12 +65,12 @@ class HeadStart:
         self.ready = threading.Event()  # set once every chunk that will be started has been
         self.reused = 0
 
-    def read(self) -> list[list[TextInput]]:
-        return first_chunks(self.sources, self.settings, self.first_batch)
-
-    def start(self, pool: Executor, chunks: Sequence[list[TextInput]]) -> None:
-        """Submit the chunks read (once the pool has its workers: a submission before would start one more)."""
+    def start(self, pool: Executor, chunks: Iterable[list[TextInput]] | None = None) -> None:
+        """Submit each chunk of the first batch as soon as it is read (by default), once the pool has its workers:
+        a submission before would start one more."""
         s = self.settings
+        if chunks is None:
+            chunks = iter_first_chunks(self.sources, self.settings, self.first_batch)
         try:
             for chunk in chunks:
                 key = chunk_key(chunk)
@@ -156,16 +156,24 @@ def read_text(path: Path, max_bytes: int, folders: dict[Path, Path] | None = Non
     return TextInput(stat, data, sha256_hex(data))
 
 
-def first_chunks(sources: Sequence[str], settings: RunSettings, size: int) -> list[list[TextInput]]:
-    """The chunks of the flow's first batch of ``size`` inputs (see Dispatcher.run) up to the first input that
-    could not be read: the flow's batch leaves that one out, so only the whole chunks before it stay the same."""
+def iter_first_chunks(sources: Sequence[str], settings: RunSettings, size: int) -> Iterator[list[TextInput]]:
+    """The chunks of the flow's first batch of ``size`` inputs (see Dispatcher.run), each as soon as it is read, up
+    to the first input that could not be read: the flow's batch leaves that one out, so only the whole chunks before
+    it stay the same (and the last chunk, which may be short, only when the batch ends there)."""
     paths = first_paths(sources, size)
-    texts: list[TextInput] = []
+    chunk: list[TextInput] = []
     folders: dict[Path, Path] = {}
     for path in paths:
         text = read_text(path, settings.max_bytes, folders)
         if text is None:
-            del texts[len(texts) - len(texts) % POOL_CHUNK :]
-            break
-        texts.append(text)
-    return pool_chunks(texts)
+            return
+        chunk.append(text)
+        if len(chunk) == POOL_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def first_chunks(sources: Sequence[str], settings: RunSettings, size: int) -> list[list[TextInput]]:
+    return list(iter_first_chunks(sources, settings, size))

@@ -91,11 +91,10 @@ def start_pool(processes: int, taxonomy: str | None, ahead: HeadStart | None = N
 
 def start_workers(executor: ProcessPoolExecutor, processes: int, ahead: HeadStart | None = None) -> None:
     try:
-        chunks = ahead.read() if ahead is not None else []  # a few milliseconds: the workers are not needed yet
         for _ in range(processes):
             executor.submit(int)  # the pool starts one more worker per submission, up to its size
         if ahead is not None:
-            ahead.start(executor, chunks)
+            ahead.start(executor)  # each chunk as soon as it is read, while the workers build their extractors
     except BrokenProcessPool:  # a worker could not start (Ctrl-C, a bad taxonomy): the flow's first batch says so
         return
     finally:

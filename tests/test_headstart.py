@@ -39,7 +39,7 @@ def corpus(folder: Path, files: int) -> Path:
 
 def started(folder: Path, settings: RunSettings, first_batch: int = 100) -> tuple[HeadStart, RecordingPool]:
     head_start, pool = HeadStart(new_run_context(), [str(folder)], settings, first_batch), RecordingPool()
-    head_start.start(pool, head_start.read())
+    head_start.start(pool)
     return head_start, pool
 
 
