@@ -72,11 +72,20 @@ def _dominant_by_actors(counts: Counter[str], actors: Counter[str]) -> str | Non
 
 def _people_setting(counts: Counter[str], actors: Counter[str], dominant: str | None) -> str | None:
     """Where unplaced people belong: the dominant country, unless it is named only a few times and the placed
-    people and bodies clearly belong to another country, at least twice as often as to it."""
+    people and bodies clearly belong to another country, at least twice as often as to it; without a dominant
+    country, the one the placed people and bodies lead with, or the only country the article gives any evidence of."""
     by_actors = dominant_country(actors)
-    if dominant is None or by_actors is None or by_actors == dominant or counts[dominant] > _FEW_NAMES:
+    if dominant is None:
+        return by_actors or _only_country(counts + actors)
+    if by_actors is None or by_actors == dominant or counts[dominant] > _FEW_NAMES:
         return dominant
     return by_actors if actors[by_actors] >= max(2 * actors[dominant], 4) else dominant
+
+
+def _only_country(evidence: Counter[str]) -> str | None:
+    """ "Dr Valeria Gazzola, of the Netherlands Institute for Neuroscience": one placed body and no other country
+    anywhere in the article is still where its unplaced people most likely belong."""
+    return next(iter(evidence)) if len(evidence) == 1 else None
 
 
 def dominant_country(counts: Counter[str]) -> str | None:

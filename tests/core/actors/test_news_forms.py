@@ -74,6 +74,9 @@ def test_a_registry_name_inside_a_hyphenated_surname_is_not_that_person(lexicon:
     # a party named only for its political family, in another country's story
     (["Voters in Australia chose on Sunday. The Lib Dem candidate lost in Australia, where Australia's parties "
       "campaigned."], "Lib Dem", "AUS"),
+    # one placed body and no other country anywhere: its unplaced people belong there too
+    (["Researchers at the University of Miami found a new frog. The lead author, Mary Jones, said it was rare."],
+     "Mary Jones", "USA"),
 ])
 def test_what_places_an_actor(lexicon: Lexicon, paragraphs: list[str], surface: str, code: str | None) -> None:
     text, actors = actors_of(lexicon, *paragraphs)
