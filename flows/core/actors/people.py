@@ -59,10 +59,17 @@ def _prefix_code(ctx: ArticleContext, person: Candidate, floor: int) -> str | No
     if hit.of_kind("demonym") and (_LOWER_GAP.match(gap) or (gap == ", " and _follows_article(ctx, hit))):
         return code
     body = hit.of_kind("institution")
-    role = _ROLE_WORDS.match(gap) if body is not None else None
+    town = _settlement_code(hit) if body is None else None
+    role = _ROLE_WORDS.match(gap) if body is not None or town is not None else None
     if role and _is_role_word(role.group(1)) and not _NOT_ROLES.intersection(gap.split()):
         if body is not None and code is None and body.sector in _STATELESS_SECTORS:
             person.stateless = True  # "OIC head Yousef Al-Othaimeen": acting for no one state
+        if town is not None:  # "Toowoomba coach Geoff Ingram", "Texas lawyer Ann Smith"; a town may be a namesake
+            if not (_stands_alone(ctx, hit) or ctx.is_sentence_initial(hit.start)):
+                return None
+            place = hit.of_kind("place")
+            person.town_code = place is not None and place.place_kind == "city"
+            return town
         return code  # "UCL astronomer Angelos Tsiaras": the body's member
     titled = any(
         hit.end <= t.start and 0 <= person.start - t.end <= 2 and _TITLE_GAP.match(ctx.text[hit.end:t.start])

@@ -27,7 +27,7 @@ def lexicon() -> Lexicon:
                       Institution("Labour Party", ("Labour",), "organization", "GBR", "PTY"),
                       Institution("Home Office", (), "organization", "GBR", "GOV"),
                       Institution("Organisation of Islamic Cooperation", ("OIC",), "organization", None, "IGO")),
-        places=(*sources.places, Place("Centre", "BFA", "region")),
+        places=(*sources.places, Place("Centre", "BFA", "region"), Place("Texas", "USA", "state")),
         titles=(*sources.titles, Title("Environment Secretary", "GOV"), Title("Secretary", "GOV"),
                 Title("Chief Minister", "GOV")),
         given_names=sources.given_names | {"daniil", "rafael", "ivanka", "margaret", "mark", "menzies", "quentin",
@@ -74,6 +74,8 @@ def test_a_registry_name_inside_a_hyphenated_surname_is_not_that_person(lexicon:
     # a party named only for its political family, in another country's story
     (["Voters in Australia chose on Sunday. The Lib Dem candidate lost in Australia, where Australia's parties "
       "campaigned."], "Lib Dem", "AUS"),
+    # a region and a role word before the name
+    (["Kenya's president spoke in Nairobi. Texas lawyer Ann Smith said the deal was fair."], "Ann Smith", "USA"),
     # one placed body and no other country anywhere: its unplaced people belong there too
     (["Researchers at the University of Miami found a new frog. The lead author, Mary Jones, said it was rare."],
      "Mary Jones", "USA"),
