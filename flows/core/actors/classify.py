@@ -165,6 +165,8 @@ def _leading_title(ctx: ArticleContext, tokens: list[Token]) -> Hit | None:
 
 def _person_of_body(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate] | None:
     """ "[Professor] Chris Fallows of Apex Shark Expeditions": a given name and a surname, then "of" and a body."""
+    if len(tokens) < 4:  # dropping a title only shortens the phrase: settled before looking for one
+        return None
     title = _leading_title(ctx, tokens)
     if title is not None:
         tokens = [token for token in tokens if token.start > title.end]

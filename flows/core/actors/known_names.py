@@ -103,6 +103,8 @@ def _capital_candidate(ctx: ArticleContext, hit: Hit, entry: Entry) -> Candidate
 
 def split_by_hits(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate]:
     """Gazetteer hits become their actors; the words between them are judged on their own."""
+    if not hits:  # most pieces: every rule below needs a hit, so the words are judged as they are
+        return judge_unknown(ctx, tokens, None)
     if _is_directed_place(tokens, hits):
         start, end = tokens[0].start, tokens[-1].end
         return [Candidate(start, end, "place", ctx.text[start:end], hit_code(hits[-1]))]
