@@ -128,7 +128,10 @@ def _propagate(ctx: ArticleContext, groups: list[Group]) -> None:
     automaton = compile_automaton(pairs)
     taken = sorted(((m.start, m.end, g) for g in groups for m in g.members), key=itemgetter(0, 1))
     for start, end, owners in iter_matches(automaton, ctx.text, ctx.padded):
-        _claim(ctx, start, end, owners, taken)
+        index = bisect.bisect_left(taken, (start, start))  # the first mention starting at or after ``start``
+        if index < len(taken) and taken[index][0] == start and taken[index][1] == end:
+            continue  # most hits are the mentions already found: ruled out before a call
+        _claim(ctx, start, end, owners, taken, index)
 
 
 def _overlapping(taken: list[tuple[int, int, Group]], index: int, start: int, end: int) -> list[tuple[int, int, Group]]:
@@ -136,12 +139,10 @@ def _overlapping(taken: list[tuple[int, int, Group]], index: int, start: int, en
 
 
 def _claim(ctx: ArticleContext, start: int, end: int, owners: tuple[tuple[str, Group], ...],
-           taken: list[tuple[int, int, Group]]) -> None:
+           taken: list[tuple[int, int, Group]], index: int) -> None:
     """Add one propagated mention, unless the place is taken; a fuller form replaces a shorter mention of the
-    same actor inside it ("Antony J. Blinken" over "Blinken" in a headline)."""
-    index = bisect.bisect_left(taken, (start, start))  # the first mention starting at or after ``start``
-    if index < len(taken) and taken[index][0] == start and taken[index][1] == end:
-        return  # most hits are the mentions already found: rule them out first
+    same actor inside it ("Antony J. Blinken" over "Blinken" in a headline). ``taken[index]`` is the first
+    mention starting at or after ``start``."""
     clashes = _overlapping(taken, index, start, end)
     if any(s < start or e > end or (s, e) == (start, end) for s, e, _ in clashes):
         return

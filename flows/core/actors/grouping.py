@@ -46,19 +46,15 @@ def slug(name: str) -> str:
     return words or "u" + hashlib.sha1(unicodedata.normalize("NFC", name).encode("utf-8")).hexdigest()[:12]
 
 
-def person_words(name: str) -> list[str]:
+@lru_cache(maxsize=8192)  # asked for the same names by the grouping, the propagation and the canonical name
+def person_words(name: str) -> tuple[str, ...]:
     """The words of a person's name that identify them: no honorifics, no initials."""
-    return list(_person_words(name))
-
-
-@lru_cache(maxsize=8192)
-def _person_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in name.replace("\u2019", "'").split() if fold(w) not in _HONORIFICS and not _INITIAL.match(w))
 
 
 @lru_cache(maxsize=8192)
 def _folded_person_words(name: str) -> tuple[str, ...]:
-    return tuple(fold(word) for word in _person_words(name))
+    return tuple(fold(word) for word in person_words(name))
 
 
 def initials(name: str) -> str:
@@ -101,12 +97,12 @@ def group_people(people: list[Candidate], given: frozenset[str]) -> list[Group]:
     groups: dict[str, Group] = {}
     full: list[tuple[Candidate, Group]] = []
     for person in people:
-        if len(_person_words(person.name)) > 1:
+        if len(person_words(person.name)) > 1:
             group = _person_group(groups, actor_key(person))
             group.members.append(person)
             full.append((person, group))
     for person in people:
-        if len(_person_words(person.name)) <= 1:
+        if len(person_words(person.name)) <= 1:
             group = _nearest_person(person, full, given) or _person_group(groups, actor_key(person))
             group.members.append(person)
     return list(groups.values())
