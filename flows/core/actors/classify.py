@@ -14,7 +14,7 @@ from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.known_names import candidate_from_hit, split_by_hits
 from flows.core.actors.lexicon import fold
 from flows.core.actors.scan import Hit, Token, run_tokens
-from flows.core.actors.unknown_names import is_name_part, is_ordinary
+from flows.core.actors.unknown_names import is_name_part, is_ordinary, judge_unknown
 from flows.core.actors.vocabulary import (
     ANY_ORGANISATION_HEAD,
     EVENT_HEADS,
@@ -121,6 +121,8 @@ def classify_run(ctx: ArticleContext, start: int, end: int) -> list[Candidate]:
 
 
 def classify_piece(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate]:
+    if len(tokens) == 1 and not hits and tokens[0].text != "and":
+        return judge_unknown(ctx, tokens, None)  # a lone unknown word: of the rules below, only the last applies
     if _names_an_event(ctx, tokens):
         return []  # an event ("Brazilian Grand Prix", "US Open") names no actor, nor the place in its name
     start, end = tokens[0].start, tokens[-1].end

@@ -118,9 +118,12 @@ def _trim_token(start: int, word: str) -> Token:
 
 def run_tokens(text: str, start: int, end: int) -> list[Token]:
     """The words of the run ``text[start:end]``, possessive endings and sentence-final dots split off."""
+    run = text[start:end]
+    if run and " " not in run and "\u00a0" not in run:  # half of all runs are one word
+        return [_trim_token(start, run) if run[-1] in _TRIMMED_ENDINGS else Token(start, end, run)]
     tokens: list[Token] = []
     offset = start
-    for word in text[start:end].replace("\u00a0", " ").split(" "):
+    for word in run.replace("\u00a0", " ").split(" "):
         if word:  # most words end in a letter: nothing to trim
             tokens.append(_trim_token(offset, word) if word[-1] in _TRIMMED_ENDINGS else
                           Token(offset, offset + len(word), word))

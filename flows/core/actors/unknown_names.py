@@ -93,7 +93,8 @@ def judge_unknown(ctx: ArticleContext, tokens: list[Token], previous: Hit | None
     if not tokens:
         return []
     start, end = tokens[0].start, tokens[-1].end
-    if any(title.start <= start and end <= title.end for title in ctx.titles_near(start)):
+    titles = ctx.titles_near(start)
+    if titles and any(title.start <= start and end <= title.end for title in titles):
         return []
     kind = judge_kind(ctx, tokens)
     if kind is None:
@@ -131,10 +132,10 @@ def _posting_holder_code(ctx: ArticleContext, previous: Hit, code: str) -> str |
 def judge_kind(ctx: ArticleContext, tokens: list[Token]) -> str | None:
     """What an unknown capitalised phrase most likely names, from its shape and its neighbours."""
     start, end = tokens[0].start, tokens[-1].end
+    if len(tokens) == 1:
+        return _judge_single(ctx, tokens[0].text, start, end)
     words = [token.text for token in tokens]
     cue = context_kind(ctx, start, end)
-    if len(words) == 1:
-        return _judge_single(ctx, words[0], start, cue)
     if cue == "organization":
         return cue
     given = fold(words[0]) in ctx.lexicon.given_names
@@ -150,13 +151,14 @@ def judge_kind(ctx: ArticleContext, tokens: list[Token]) -> str | None:
     return "person"
 
 
-def _judge_single(ctx: ArticleContext, word: str, start: int, cue: str | None) -> str | None:
+def _judge_single(ctx: ArticleContext, word: str, start: int, end: int) -> str | None:
     if _is_acronym(ctx, word):
         return None if _abbreviates_ordinary_words(ctx, start) else "organization"
     if len(word) <= 2:
         return None
     if _DOMAIN.search(word):
         return "organization"
+    cue = context_kind(ctx, start, end)  # only now: the word's shape alone has settled the cases above
     if cue == "organization" or _has_honorific(ctx, start) or ctx.title_ending_before(start) is not None:
         return cue or "person"
     if cue == "place" and not is_ordinary(ctx, word) and word.lower() not in ctx.lower_words:
