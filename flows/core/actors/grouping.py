@@ -57,6 +57,7 @@ def _folded_person_words(name: str) -> tuple[str, ...]:
     return tuple(fold(word) for word in person_words(name))
 
 
+@lru_cache(maxsize=8192)  # asked of every organisation's name for every acronym of the article
 def initials(name: str) -> str:
     words = re.split(r"[\s\-]+", re.sub(r"['\u2019]s\b", "", name))
     return "".join(w[0] for w in words if w and w[0].isupper() and w.lower() not in _CONNECTOR_WORDS)
@@ -117,9 +118,10 @@ def _person_group(groups: dict[str, Group], key: str) -> Group:
 
 def _acronym_owner(acronym: Candidate, groups: list[Group], text: str) -> Group | None:
     word = text[acronym.start:acronym.end]
+    bracketed = f" ({word})"
     for group in groups:
         for member in group.members:
-            if text[member.end:member.end + len(word) + 3] == f" ({word})":
+            if text[member.end:member.end + len(bracketed)] == bracketed:
                 return group
     return next((g for g in groups if initials(g.members[0].name) == word and len(word) >= 2), None)
 
@@ -127,6 +129,8 @@ def _acronym_owner(acronym: Candidate, groups: list[Group], text: str) -> Group 
 def bind_defined_acronyms(candidates: list[Candidate], text: str) -> None:
     """ "Reporters Without Borders (RSF)": an acronym the article defines names that body everywhere in it, whatever
     a registry says the letters stand for elsewhere; in place."""
+    if " (" not in text:  # no acronym is defined: most articles
+        return
     ends = {c.end: c for c in candidates if c.type in {"organization", "group"} and not text[c.start:c.end].isupper()}
     defined: dict[str, Candidate] = {}
     for candidate in candidates:
