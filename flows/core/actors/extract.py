@@ -153,7 +153,7 @@ def _claim(ctx: ArticleContext, start: int, end: int, owners: tuple[tuple[str, G
         return
     if " " not in surface and ctx.is_sentence_initial(start) and fold(surface) in ctx.lexicon.common_words:
         return
-    group = min(groups, key=lambda g: _distance(g, start))
+    group = groups[0] if len(groups) == 1 else min(groups, key=lambda g: _distance(g, start))
     if any(other is not group for _, _, other in clashes):
         return
     model = group.members[0]

@@ -20,6 +20,7 @@ from flows.core.actors.vocabulary import PLACE_PREPOSITIONS
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "&"})
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(slots=True, eq=False)
@@ -42,7 +43,7 @@ class Group:
 def slug(name: str) -> str:
     """Lowercase ASCII words joined by hyphens; a name with no Latin letters gets a stable digest instead."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower().replace("'", "")).strip("-")
+    words = _NOT_SLUG.sub("-", ascii_name.lower().replace("'", "")).strip("-")
     return words or "u" + hashlib.sha1(unicodedata.normalize("NFC", name).encode("utf-8")).hexdigest()[:12]
 
 
