@@ -63,8 +63,13 @@ class ArticleContext:
     def names_within(self, start: int, end: int) -> list[Hit]:
         """Gazetteer name hits lying wholly inside ``[start, end)``."""
         first = bisect.bisect_left(self._name_starts, start)
-        last = bisect.bisect_left(self._name_starts, end)
-        return [hit for hit in self.names[first:last] if hit.end <= end]
+        found = []
+        for hit in self.names[first:]:
+            if hit.start >= end:
+                break
+            if hit.end <= end:
+                found.append(hit)
+        return found
 
     def names_starting_within(self, start: int, end: int) -> list[Hit]:
         """Gazetteer name hits that start inside ``[start, end)``, wherever they end."""
