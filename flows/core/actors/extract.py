@@ -129,17 +129,13 @@ def _propagate(ctx: ArticleContext, groups: list[Group]) -> None:
     taken = sorted(((m.start, m.end, g) for g in groups for m in g.members), key=itemgetter(0, 1))
     for start, end, owners in iter_matches(automaton, ctx.text, ctx.padded):
         index = bisect.bisect_left(taken, (start, start))  # the first mention starting at or after ``start``
-        if _is_plainly_taken(taken, index, start, end):
+        # The two clashes most hits meet, turned down here rather than by a call to _claim: the hit is a mention
+        # already found, or the mention before it reaches into it ("Blair" in "Tony Blair").
+        if index < len(taken) and taken[index][0] == start and taken[index][1] == end:
+            continue
+        if index and taken[index - 1][1] > start:
             continue
         _claim(ctx, start, end, owners, taken, index)
-
-
-def _is_plainly_taken(taken: list[tuple[int, int, Group]], index: int, start: int, end: int) -> bool:
-    """The two clashes most hits meet, which ``_claim`` would turn down: the hit is a mention already found, or
-    the mention before it reaches into it ("Blair" in "Tony Blair")."""
-    if index < len(taken) and taken[index][0] == start and taken[index][1] == end:
-        return True
-    return index > 0 and taken[index - 1][1] > start
 
 
 def _overlapping(taken: list[tuple[int, int, Group]], index: int, start: int, end: int) -> list[tuple[int, int, Group]]:
