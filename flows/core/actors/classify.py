@@ -242,12 +242,9 @@ def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit])
     if len(tokens) < 2:
         return None
     first, last = tokens[0].text, tokens[-1].text
-    headed = last in ORGANISATION_HEADS or _is_headed_of(tokens)
-    if not (headed or last in WATER_HEADS or last in PLACE_HEADS):
-        return None  # most phrases: no head noun
     start, end = tokens[0].start, tokens[-1].end
     name = ctx.text[start:end]
-    if headed:
+    if last in ORGANISATION_HEADS or _is_headed_of(tokens):
         sector = SECTOR_BY_HEAD.get(last) or SECTOR_BY_HEAD.get(first)
         # The head word's own gazetteer reading ("Centre", a region of Burkina Faso) says nothing of the body.
         inner = [hit for hit in hits if hit.start < tokens[-1].start] if last in ORGANISATION_HEADS else hits
