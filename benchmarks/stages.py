@@ -119,7 +119,7 @@ def find_hits_of(article: Article, extractors: Any) -> Any:
 
 
 def link_of(article: Article, actors: Any, hits: Any, extractors: Any) -> Any:
-    return link_issues(article.text, article.sentences, actors, hits, extractors.demonyms)
+    return link_issues(article.text, article.sentences, actors, hits, extractors.demonyms, extractors.demonyms_by_code)
 
 
 def table_rows(
