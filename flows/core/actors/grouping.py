@@ -128,18 +128,27 @@ def _acronym_owner(acronym: Candidate, groups: list[Group], text: str) -> Group 
 
 
 def bind_defined_acronyms(candidates: list[Candidate], text: str) -> None:
-    """ "Reporters Without Borders (RSF)": an acronym the article defines names that body everywhere in it, whatever
-    a registry says the letters stand for elsewhere; in place."""
+    """ "Reporters Without Borders (RSF)", "the RPF (Railway Police Force)": an acronym the article defines names that
+    body everywhere in it, whatever a registry says the letters stand for elsewhere; in place."""
     if " (" not in text:  # no acronym is defined: most articles
         return
-    ends = {c.end: c for c in candidates if c.type in {"organization", "group"} and not text[c.start:c.end].isupper()}
+    bodies = [c for c in candidates if c.type in {"organization", "group"} and not text[c.start:c.end].isupper()]
+    ends = {c.end: c for c in bodies}
+    starts = {c.start: c for c in bodies}
     defined: dict[str, Candidate] = {}
     for candidate in candidates:
         surface = text[candidate.start:candidate.end]
-        if surface.isupper() and " " not in surface and text[candidate.start - 2:candidate.start] == " (":
+        if not surface.isupper() or " " in surface:
+            continue
+        if text[candidate.start - 2:candidate.start] == " (" and text[candidate.end:candidate.end + 1] == ")":
             owner = ends.get(candidate.start - 2)
-            if owner is not None and text[candidate.end:candidate.end + 1] == ")":
-                defined.setdefault(surface, owner)
+        elif text[candidate.end:candidate.end + 2] == " (":  # "the RPF (Railway Police Force)"
+            owner = starts.get(candidate.end + 2)
+            owner = owner if owner is not None and text[owner.end:owner.end + 1] == ")" else None
+        else:
+            continue
+        if owner is not None:
+            defined.setdefault(surface, owner)
     for candidate in candidates:
         owner = defined.get(text[candidate.start:candidate.end])
         if owner is not None and owner is not candidate:

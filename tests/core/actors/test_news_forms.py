@@ -110,3 +110,15 @@ _CAPITALS = "An analyst at a bank in Tokyo said so. Later Beijing said it would 
 def test_what_an_actor_is(lexicon: Lexicon, paragraph: str, surface: str, field: str, expected: str | None) -> None:
     text, actors = actors_of(lexicon, paragraph)
     assert getattr(named(text, actors, surface), field) == expected
+
+
+
+def test_an_acronym_defined_by_the_name_after_it_names_that_body(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "The crew included RSF (Railway Security Force) staff. The RSF said so.")
+    assert {a.name for a in actors} == {"Railway Security Force"}
+    assert len(named(text, actors, "RSF").mentions) == 3
+
+
+def test_a_currency_code_is_not_an_organisation(lexicon: Lexicon) -> None:
+    _, actors = actors_of(lexicon, "The game costs USD 26.95 or EUR 25 in shops.")
+    assert actors == []
