@@ -11,71 +11,21 @@ from __future__ import annotations
 from itertools import pairwise
 
 from flows.core.actors.candidates import ArticleContext, Candidate
+from flows.core.actors.edges import NOT_NAME_WORDS, drop_leading, leading_title, names_an_event
 from flows.core.actors.known_names import candidate_from_hit, split_by_hits
 from flows.core.actors.lexicon import fold
 from flows.core.actors.scan import Hit, Token, run_tokens
-from flows.core.actors.unknown_names import is_name_part, is_ordinary, judge_unknown
+from flows.core.actors.unknown_names import is_name_part, judge_unknown
 from flows.core.actors.vocabulary import (
     ANY_ORGANISATION_HEAD,
-    EVENT_HEADS,
-    GAMES_QUALIFIERS,
     INTERNATIONAL_FIRST_WORDS,
-    LEADING_ORGANISATION_HEADS,
     MONTHS_AND_DAYS,
     NAME_CONNECTORS,
-    NEVER_NAMES,
     ORGANISATION_HEADS,
     PLACE_HEADS,
     SECTOR_BY_HEAD,
-    STORM_WORDS,
     WATER_HEADS,
 )
-
-_NOT_NAME_WORDS = NEVER_NAMES | MONTHS_AND_DAYS | NAME_CONNECTORS
-
-
-_PARTY_MEMBERS = frozenset({"Republican", "Democrat", "Tory", "Labour", "Liberal", "Conservative", "Socialist"})
-
-
-def _drop_leading(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Token]:
-    """Drop words that are not part of a name: "The", "However", a sentence-initial ordinary word."""
-    while tokens:
-        word = tokens[0].text
-        if word in _NOT_NAME_WORDS:
-            tokens = tokens[1:]
-            continue
-        if word in _PARTY_MEMBERS and len(tokens) > 2 and fold(tokens[1].text) in ctx.lexicon.given_names:
-            tokens = tokens[1:]  # "Republican Larry Hogan": the party says what he is, not who
-            continue
-        if ctx.is_sentence_initial(tokens[0].start) and not _opens_name(ctx, tokens, hits) and (
-            is_ordinary(ctx, word) or word.lower() in ctx.lower_words or _precedes_given_name(ctx, tokens)
-            or _precedes_connector(tokens)
-        ):
-            tokens = tokens[1:]
-            continue
-        break
-    while tokens and (tokens[-1].text in NAME_CONNECTORS or tokens[-1].text in NEVER_NAMES):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _opens_name(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> bool:
-    """The run's first word begins a known actor's name, or a title with a name after it ("Environment Secretary
-    Margaret Beckett"): not an ordinary word to drop."""
-    start = tokens[0].start
-    known = any(hit.start == start and hit.of_kind("person", "institution", "country", "capital") for hit in hits)
-    return known or _leading_title(ctx, tokens) is not None
-
-
-def _precedes_given_name(ctx: ArticleContext, tokens: list[Token]) -> bool:
-    """ "Later Laura Bush": an unknown first word before a given name is not part of the name."""
-    given = ctx.lexicon.given_names
-    return len(tokens) > 2 and fold(tokens[0].text) not in given and fold(tokens[1].text) in given
-
-
-def _precedes_connector(tokens: list[Token]) -> bool:
-    """ "Shares of Quixa": a sentence-initial word joined by "of" to a name, that is not itself an "X of" head."""
-    return len(tokens) > 2 and tokens[1].text in {"of", "for"} and tokens[0].text not in LEADING_ORGANISATION_HEADS
 
 
 def _pieces(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[list[Token]]:
@@ -99,9 +49,9 @@ def _pieces(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[l
     return [piece for piece in pieces if piece]
 
 
-# A run that is one of these words alone ("The", "However", "March") is dropped whole by _drop_leading: a
+# A run that is one of these words alone ("The", "However", "March") is dropped whole by drop_leading: a
 # quarter of all runs, so they are ruled out before they are split into tokens.
-_NEVER_ALONE = frozenset(word for word in _NOT_NAME_WORDS if not word.endswith("."))
+_NEVER_ALONE = frozenset(word for word in NOT_NAME_WORDS if not word.endswith("."))
 
 
 def classify_run(ctx: ArticleContext, start: int, end: int) -> list[Candidate]:
@@ -112,7 +62,7 @@ def classify_run(ctx: ArticleContext, start: int, end: int) -> list[Candidate]:
     hits = ctx.names_within(start, tokens[-1].end) if tokens else []
     found: list[Candidate] = []
     for piece in _pieces(ctx, tokens, hits):
-        piece = _drop_leading(ctx, piece, hits)
+        piece = drop_leading(ctx, piece, hits)
         if piece:  # a piece that is the whole run holds all its hits
             inner = hits if piece == tokens else [
                 hit for hit in hits if hit.start >= piece[0].start and hit.end <= piece[-1].end]
@@ -123,7 +73,7 @@ def classify_run(ctx: ArticleContext, start: int, end: int) -> list[Candidate]:
 def classify_piece(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate]:
     if len(tokens) == 1 and not hits and tokens[0].text != "and":
         return judge_unknown(ctx, tokens, None)  # a lone unknown word: of the rules below, only the last applies
-    if _names_an_event(ctx, tokens):
+    if names_an_event(ctx, tokens):
         return []  # an event ("Brazilian Grand Prix", "US Open") names no actor, nor the place in its name
     start, end = tokens[0].start, tokens[-1].end
     whole = next((hit for hit in hits if hit.start == start and hit.end == end), None) if hits else None
@@ -147,29 +97,11 @@ def classify_piece(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) ->
     return split_by_hits(ctx, tokens, hits)
 
 
-def _names_an_event(ctx: ArticleContext, tokens: list[Token]) -> bool:
-    """A competition, a storm or a holiday: "US Open", "Hurricane Katrina", "Labour Day" (but "Doris Day")."""
-    if len(tokens) < 2:
-        return False
-    first, last = tokens[0].text, tokens[-1].text
-    if last == "Games":
-        return tokens[-2].text in GAMES_QUALIFIERS
-    if last == "Day":
-        return fold(first) not in ctx.lexicon.given_names
-    return last in EVENT_HEADS or first in STORM_WORDS or (first == "Tour" and tokens[1].text == "de")
-
-
-def _leading_title(ctx: ArticleContext, tokens: list[Token]) -> Hit | None:
-    """A title the run opens with ("Professor Michael Siegel of ..."), if words follow it."""
-    titles = ctx.titles_starting_within(tokens[0].start, tokens[0].end)
-    return next((t for t in titles if t.start == tokens[0].start and t.end < tokens[-1].start), None)
-
-
 def _person_of_body(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> list[Candidate] | None:
     """ "[Professor] Chris Fallows of Apex Shark Expeditions": a given name and a surname, then "of" and a body."""
     if len(tokens) < 4:  # dropping a title only shortens the phrase: settled before looking for one
         return None
-    title = _leading_title(ctx, tokens)
+    title = leading_title(ctx, tokens)
     if title is not None:
         tokens = [token for token in tokens if token.start > title.end]
     if len(tokens) < 4:  # two or three words, "of", one or more words
