@@ -52,9 +52,9 @@ def chunk_key(items: Sequence[TextInput | FeedInput]) -> ChunkKey | None:
 
 class HeadStart:
     """The chunks one run derived ahead, each reusable once, by a derivation of exactly the same arguments.
-    A plain class, not a dataclass: Prefect does not walk into it when it is a task's argument."""
+    A plain class, not a dataclass: Prefect does not walk into it when the dispatcher holding it is quoted."""
 
-    __slots__ = ("context", "first_batch", "ready", "reused", "settings", "sources", "started")
+    __slots__ = ("context", "first_batch", "ready", "reused", "settings", "sources", "started", "stopping")
 
     def __init__(self, context: RunContext, sources: Sequence[str], settings: RunSettings, first_batch: int) -> None:
         self.context = context
@@ -63,16 +63,19 @@ class HeadStart:
         self.first_batch = first_batch  # inputs in the flow's first batch, which this head start derives
         self.started: dict[ChunkKey, Future[list[Processed]]] = {}
         self.ready = threading.Event()  # set once every chunk that will be started has been
-        self.reused = 0
+        self.stopping = threading.Event()  # set to stop reading: the run ended, or gave up waiting for the reads
+        self.reused = 0  # chunks the flow took (the tests read it)
 
     def start(self, pool: Executor, chunks: Iterable[list[TextInput]] | None = None) -> None:
         """Submit each chunk of the first batch as soon as it is read (by default), once the pool has its workers:
         a submission before would start one more."""
         s = self.settings
         if chunks is None:
-            chunks = iter_first_chunks(self.sources, self.settings, self.first_batch)
+            chunks = iter_first_chunks(self.sources, self.settings, self.first_batch, self.stopping)
         try:
             for chunk in chunks:
+                if self.stopping.is_set():
+                    break
                 key = chunk_key(chunk)
                 if key is not None:
                     self.started[key] = pool.submit(derive_items, chunk, self.context, s.taxonomy, s.max_line_chars)
@@ -86,9 +89,8 @@ class HeadStart:
         if (context, taxonomy, max_line_chars) != (self.context, self.settings.taxonomy, self.settings.max_line_chars):
             return None
         key = chunk_key(items)
-        if key is None:
+        if key is None or not self.wait_ready():
             return None
-        self.ready.wait()
         future = self.started.pop(key, None)
         self.reused += future is not None
         return future
@@ -103,11 +105,23 @@ class HeadStart:
         return claimed
 
     def drop(self) -> None:
-        """Forget the chunks nobody asked for; those not yet running never run."""
-        self.ready.wait()
+        """Forget the chunks nobody asked for: those not yet running never run (one already running finishes)."""
+        self.wait_ready()
         for future in self.started.values():
             future.cancel()
         self.started.clear()
+
+
+    def wait_ready(self) -> bool:
+        """Wait for the reads ahead, no longer than the flow would wait for one batch's reads (a read that hangs
+        must not hang the flow); on timeout stop them and use nothing of them."""
+        if self.ready.wait(self.settings.io_timeout_seconds):
+            return True
+        self.stop()
+        return False
+
+    def stop(self) -> None:
+        self.stopping.set()
 
 
 class Claimed:
@@ -156,7 +170,9 @@ def read_text(path: Path, max_bytes: int, folders: dict[Path, Path] | None = Non
     return TextInput(stat, data, sha256_hex(data))
 
 
-def iter_first_chunks(sources: Sequence[str], settings: RunSettings, size: int) -> Iterator[list[TextInput]]:
+def iter_first_chunks(
+    sources: Sequence[str], settings: RunSettings, size: int, stopping: threading.Event | None = None
+) -> Iterator[list[TextInput]]:
     """The chunks of the flow's first batch of ``size`` inputs (see Dispatcher.run), each as soon as it is read, up
     to the first input that could not be read: the flow's batch leaves that one out, so only the whole chunks before
     it stay the same (and the last chunk, which may be short, only when the batch ends there)."""
@@ -164,6 +180,8 @@ def iter_first_chunks(sources: Sequence[str], settings: RunSettings, size: int) 
     chunk: list[TextInput] = []
     folders: dict[Path, Path] = {}
     for path in paths:
+        if stopping is not None and stopping.is_set():
+            return
         text = read_text(path, settings.max_bytes, folders)
         if text is None:
             return

@@ -43,9 +43,13 @@ class WorkerPool:
     taxonomy: str | None
     starter: threading.Thread
     head_starts: list[HeadStart]  # the head start of the run this pool was started for, until the run adopts it
+    ahead: HeadStart | None = None  # the same head start, kept after the run adopts it, to stop its reads
 
     def stop(self) -> None:
-        """Let the starting finish (a pool cannot take submissions once shut down), then shut the workers down."""
+        """Stop reading ahead and let the starting finish (a pool cannot take submissions once shut down), then
+        shut the workers down."""
+        if self.ahead is not None:
+            self.ahead.stop()
         self.starter.join()
         self.executor.shutdown(cancel_futures=True)
 
@@ -86,7 +90,7 @@ def start_pool(processes: int, taxonomy: str | None, ahead: HeadStart | None = N
     starter = threading.Thread(target=start_workers, args=(executor, processes, ahead), name="agenda-workers",
                                daemon=True)
     starter.start()
-    return WorkerPool(executor, taxonomy, starter, [ahead] if ahead else [])
+    return WorkerPool(executor, taxonomy, starter, [ahead] if ahead else [], ahead)
 
 
 def start_workers(executor: ProcessPoolExecutor, processes: int, ahead: HeadStart | None = None) -> None:
@@ -98,7 +102,7 @@ def start_workers(executor: ProcessPoolExecutor, processes: int, ahead: HeadStar
     except BrokenProcessPool:  # a worker could not start (Ctrl-C, a bad taxonomy): the flow's first batch says so
         return
     finally:
-        if ahead is not None:
+        if ahead is not None:  # also when the workers failed before the head start could begin: nobody waits
             ahead.ready.set()
 
 

@@ -134,3 +134,21 @@ def test_the_tables_are_the_same_with_and_without_a_head_start(tmp_path: Path) -
     assert report["run_id"] == head_start.context.run_id  # the flow adopted the head start's context
     assert head_start.reused == 2  # a first batch of 60: chunks of 50 and 10
     assert_same_tables(tmp_path / "plain", tmp_path / "ahead")
+
+
+def test_a_stopped_head_start_reads_and_starts_nothing_more(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in", 120)
+    head_start = HeadStart(new_run_context(), [str(folder)], RunSettings(workers=2), 100)
+    head_start.stop()  # the run ended before the reads began
+    pool = RecordingPool()
+    head_start.start(pool)
+    assert pool.submitted == [] and head_start.ready.is_set()
+
+
+def test_the_flow_waits_for_the_reads_ahead_no_longer_than_for_its_own(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in", 60)
+    settings = RunSettings(workers=2, io_timeout_seconds=0.05)
+    head_start = HeadStart(new_run_context(), [str(folder)], settings, 100)  # never started: its reads "hang"
+    items = flow_reads(folder, range(50))
+    assert head_start.take(items, head_start.context, settings.taxonomy, settings.max_line_chars) is None
+    assert head_start.stopping.is_set()

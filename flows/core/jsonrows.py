@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -17,17 +17,19 @@ _JSON_LINE_OPTIONS = _ORJSON_OPTIONS | orjson.OPT_APPEND_NEWLINE
 
 
 def format_timestamp(value: datetime) -> str:
-    if value.tzinfo is None:  # read as local time, where equal values may differ (fold): never from the cache
-        return _utc_text(value)
-    return _cached_utc_text(value)
+    # Only fixed offsets come from the cache: with a zone that has daylight saving, two datetimes that differ only in
+    # `fold` compare (and hash) equal but are different instants; naive values are read as local time, likewise.
+    if isinstance(value.tzinfo, timezone):
+        return _cached_utc_text(value)
+    return _utc_text(value)
 
 
 def _utc_text(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-# Every record of a run carries the run's start time, and many share a publication date. Equal aware datetimes are
-# the same instant, so they have the same text.
+# Every record of a run carries the run's start time, and many share a publication date. Equal datetimes with a
+# fixed offset are the same instant, so they have the same text.
 _cached_utc_text = lru_cache(maxsize=1024)(_utc_text)
 
 

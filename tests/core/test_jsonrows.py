@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import orjson
 from hypothesis import given
@@ -41,3 +42,10 @@ def test_one_instant_has_one_text_in_any_zone_and_on_repeated_calls(moment: date
 def test_a_naive_timestamp_is_read_as_local_time() -> None:
     naive = datetime(2026, 3, 1, 12, 30)
     assert format_timestamp(naive) == naive.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def test_a_repeated_wall_clock_hour_gives_two_instants() -> None:
+    new_york = ZoneInfo("America/New_York")
+    first = datetime(2021, 11, 7, 1, 30, tzinfo=new_york)  # clocks go back at 2:00: 1:30 happens twice
+    assert format_timestamp(first) == "2021-11-07T05:30:00.000000Z"
+    assert format_timestamp(first.replace(fold=1)) == "2021-11-07T06:30:00.000000Z"

@@ -18,7 +18,6 @@ from flows.core.actors.vocabulary import (
     NAME_CONNECTORS,
     ORGANISATION_APPOSITION_NOUNS,
     ORGANISATION_HEADS,
-    PARTY_FAMILY_WORDS,
 )
 
 _AFFILIATION = re.compile(r",? (?:of|from|at) (?:the )?")
@@ -72,11 +71,6 @@ def is_generic_name(ctx: ArticleContext, name: str) -> bool:
         word in ORGANISATION_HEADS or word in NAME_CONNECTORS or fold(word) in ctx.lexicon.common_words
         for word in name.split()
     )
-
-
-def is_party_family_name(name: str) -> bool:
-    """ "Liberal Democrats", "Labour Party", "Social Democratic Party": a name many countries' parties share."""
-    return all(word in PARTY_FAMILY_WORDS or word in NAME_CONNECTORS for word in name.split())
 
 
 def read_locations(ctx: ArticleContext, groups: list[Group]) -> None:

@@ -21,7 +21,6 @@ from flows.core.actors.affiliations import (
     inherit_affiliations,
     inherit_holders,
     is_generic_name,
-    is_party_family_name,
     read_demonym_owners,
     read_descriptors,
     read_locations,
@@ -73,19 +72,22 @@ def _dominant_by_actors(counts: Counter[str], actors: Counter[str]) -> str | Non
 def _people_setting(counts: Counter[str], actors: Counter[str], dominant: str | None) -> str | None:
     """Where unplaced people belong: the dominant country, unless it is named only a few times and the placed
     people and bodies clearly belong to another country, at least twice as often as to it; without a dominant
-    country, the one the placed people and bodies lead with, or the only country the article gives any evidence of."""
+    country, the one the placed people and bodies lead with, or the only one they belong to."""
     by_actors = dominant_country(actors)
     if dominant is None:
-        return by_actors or _only_country(counts + actors)
+        return by_actors or _only_country(actors, counts)
     if by_actors is None or by_actors == dominant or counts[dominant] > _FEW_NAMES:
         return dominant
     return by_actors if actors[by_actors] >= max(2 * actors[dominant], 4) else dominant
 
 
-def _only_country(evidence: Counter[str]) -> str | None:
-    """ "Dr Valeria Gazzola, of the Netherlands Institute for Neuroscience": one placed body and no other country
-    anywhere in the article is still where its unplaced people most likely belong."""
-    return next(iter(evidence)) if len(evidence) == 1 else None
+def _only_country(actors: Counter[str], counts: Counter[str]) -> str | None:
+    """ "Dr Valeria Gazzola, of the Netherlands Institute for Neuroscience": the one country of the article's placed
+    people and bodies, when no other country is named, is still where its unplaced people most likely belong. A
+    passing mention of a country alone ("the steel was made in Germany") places nobody."""
+    if len(actors) != 1 or not set(counts) <= set(actors):
+        return None
+    return next(iter(actors))
 
 
 def dominant_country(counts: Counter[str]) -> str | None:
@@ -182,8 +184,7 @@ def _read_ambiguous_countries(groups: list[Group], counts: Counter[str], dominan
 
 def _localise_generic_bodies(ctx: ArticleContext, groups: list[Group], counts: Counter[str], dominant: str) -> None:
     """ "Ministry of Defence" in a story about Hungary is Hungary's. So is a legislature ("House of Commons" in a
-    Canadian election story) or a party named only for its political family ("Liberal Democrats") when nothing else
-    of the registry's country appears: legislatures and parties share names."""
+    Canadian election story) when nothing else of the registry's country appears: legislatures share names."""
     for group in groups:
         code = group.code
         if group.type != "organization" or code in {None, dominant} or counts[code]:
@@ -191,10 +192,7 @@ def _localise_generic_bodies(ctx: ArticleContext, groups: list[Group], counts: C
         registry = [m for m in group.members if m.registry]
         if not registry or any(m.stands_in for m in registry):
             continue
-        if registry[0].sector == "PTY":  # "Liberal Democrats" in an Australian story: parties share names too
-            if not is_party_family_name(registry[0].name):
-                continue
-        elif registry[0].sector not in GOVERNMENT_SECTORS or not (
+        if registry[0].sector not in GOVERNMENT_SECTORS or not (
                 is_generic_name(ctx, registry[0].name) or _is_lone_legislature(groups, group, registry[0])):
             continue
         for member in group.members:

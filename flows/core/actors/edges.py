@@ -11,6 +11,7 @@ from flows.core.actors.unknown_names import is_ordinary
 from flows.core.actors.vocabulary import (
     EVENT_HEADS,
     GAMES_QUALIFIERS,
+    HOLIDAY_WORDS,
     LEADING_ORGANISATION_HEADS,
     MONTHS_AND_DAYS,
     NAME_CONNECTORS,
@@ -77,6 +78,6 @@ def names_an_event(ctx: ArticleContext, tokens: list[Token]) -> bool:
     first, last = tokens[0].text, tokens[-1].text
     if last == "Games":
         return tokens[-2].text in GAMES_QUALIFIERS
-    if last == "Day":
-        return fold(first) not in ctx.lexicon.given_names
+    if last == "Day":  # "Labour Day", "Independence Day", but not "Doris Day" or "Stockwell Day"
+        return len(tokens) == 2 and (first in HOLIDAY_WORDS or is_ordinary(ctx, first))
     return last in EVENT_HEADS or first in STORM_WORDS or (first == "Tour" and tokens[1].text == "de")

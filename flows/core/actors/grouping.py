@@ -142,9 +142,10 @@ def bind_defined_acronyms(candidates: list[Candidate], text: str) -> None:
             continue
         if text[candidate.start - 2:candidate.start] == " (" and text[candidate.end:candidate.end + 1] == ")":
             owner = ends.get(candidate.start - 2)
-        elif text[candidate.end:candidate.end + 2] == " (":  # "the RPF (Railway Police Force)"
-            owner = starts.get(candidate.end + 2)
-            owner = owner if owner is not None and text[owner.end:owner.end + 1] == ")" else None
+        elif text[candidate.end:candidate.end + 2] == " (" and candidate.type in {"organization", "group"}:
+            owner = starts.get(candidate.end + 2)  # "the RPF (Railway Police Force)", but not "LONDON (Reuters)"
+            if owner is None or text[owner.end:owner.end + 1] != ")" or initials(owner.name) != surface:
+                owner = None
         else:
             continue
         if owner is not None:

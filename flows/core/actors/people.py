@@ -33,6 +33,8 @@ _CLAUSE_END = re.compile(
 # "the general manager of Abu Dhabi Media, Dr Ali bin Tamim": a role noun and "of", a body, a comma, the name.
 _ROLE_OF = re.compile(r"\b[a-z]{3,}(?: [a-z]+)? (?:of|for|at) (?:the )?$")
 _ROLE_THEN_NAME = re.compile(r", (?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir)\.? )?")
+_PLAYER_WORDS = frozenset("signing striker midfielder defender goalkeeper keeper forward winger player star "
+                          "captain recruit target loanee".split())
 _FINITE_VERBS = frozenset("is was are were has had have will would said says told announced".split())
 _CODE_KINDS = ("country", "capital", "demonym", "institution")
 # Bodies that act for no one country: international and non-governmental organisations, and armed groups
@@ -65,8 +67,8 @@ def _prefix_code(ctx: ArticleContext, person: Candidate, floor: int) -> str | No
         if body is not None and code is None and body.sector in _STATELESS_SECTORS:
             person.stateless = True  # "OIC head Yousef Al-Othaimeen": acting for no one state
         if town is not None:  # "Toowoomba coach Geoff Ingram", "Texas lawyer Ann Smith"; a town may be a namesake
-            if not (_stands_alone(ctx, hit) or ctx.is_sentence_initial(hit.start)):
-                return None
+            if role.group(1) in _PLAYER_WORDS or not (_stands_alone(ctx, hit) or ctx.is_sentence_initial(hit.start)):
+                return None  # "Leicester signing Wilfred Ndidi": a club's player may come from anywhere
             place = hit.of_kind("place")
             person.town_code = place is not None and place.place_kind == "city"
             return town

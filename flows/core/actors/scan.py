@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from flows.core.actors.lexicon import Entry, Lexicon
+from flows.core.actors.lexicon import Entry, Lexicon, fold
 from flows.core.actors.vocabulary import NAME_CONNECTORS
 
 _ACTOR_KINDS = frozenset({"country", "capital", "institution", "place", "person"})
@@ -84,24 +84,26 @@ def find_hits(text: str, padded: str, lexicon: Lexicon) -> tuple[list[Hit], list
             if entries[0].kind == "title":
                 titles.append(Hit(start, end, entries))
             elif entries[0].kind in _NAMED_KINDS and _looks_like_name(text[start:end]) and not (
-                    entries[0].kind == "person" and _inside_hyphenated(text, start, end)):
+                    entries[0].kind == "person" and _ends_hyphenated_surname(text, start, lexicon.given_names)):
                 names.append(Hit(start, end, entries))
             continue
         titled = tuple(entry for entry in entries if entry.kind == "title")
         if titled:
             titles.append(Hit(start, end, titled))
-        hyphenated = _inside_hyphenated(text, start, end)
+        hyphenated = _ends_hyphenated_surname(text, start, lexicon.given_names)
         named = tuple(e for e in entries if e.kind in _NAMED_KINDS and not (hyphenated and e.kind == "person"))
         if named and _looks_like_name(text[start:end]):
             names.append(Hit(start, end, named))
     return _leftmost_longest(names), _leftmost_longest(titles)
 
 
-def _inside_hyphenated(text: str, start: int, end: int) -> bool:
-    """ "Francis" in "Mark Lewis-Francis": part of a hyphenated surname, not the person the registry knows by it.
-    (A country may be: "US-China talks".)"""
-    return (text[start - 2:start - 1].isalpha() and text[start - 1:start] == "-") or (
-        text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha())
+def _ends_hyphenated_surname(text: str, start: int, given_names: frozenset[str]) -> bool:
+    """ "Francis" in "Mark Lewis-Francis": the second half of a hyphenated surname after a given name, not the person
+    the registry knows by it. "Trump-Kim summit", "pro-Trump" and "Biden-Harris" still name their people."""
+    if text[start - 1:start] != "-" or not text[start - 2:start - 1].isalpha():
+        return False
+    before = text[max(start - 40, 0):start - 1].split()
+    return len(before) >= 2 and before[-1][:1].isupper() and fold(before[-2]) in given_names
 
 
 def _trim_token(start: int, word: str) -> Token:

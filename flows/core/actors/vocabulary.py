@@ -69,15 +69,13 @@ WATER_HEADS: frozenset[str] = words("Sea Strait Straits Ocean Gulf Channel Bay S
 # "Tokyo Olympics", "Nobel Prize". Events are not actors, and a place or country inside one is not mentioned as such.
 EVENT_HEADS: frozenset[str] = words("""
     Prix Open Cup Cups Olympics Paralympics Bowl Marathon Championship Championships Tournament Festival Awards
-    Prize Trophy Derby Rally Slam""")
-# Words of a party's name that say only which political family it is in: "Liberal Democrats", "Labour Party".
-PARTY_FAMILY_WORDS: frozenset[str] = words("""
-    Party Liberal Liberals Democratic Democrats Democrat Labour Labor Conservative Conservatives Green Greens
-    Socialist Socialists Social Christian National Nationals People's Popular Republican Republicans Progressive
-    Communist Workers' Reform Freedom Unity Alliance Front Union Centre Center Left New United Justice Development
-    """)
+    Prize Trophy Rally Slam""")
 # The first word of a storm's name: "Hurricane Katrina", "Typhoon Haiyan", "Tropical Storm Imelda" name weather.
 STORM_WORDS: frozenset[str] = words("Hurricane Typhoon Cyclone Storm Tropical Superstorm Tornado")
+# First words of holidays that are not ordinary words: "Labour Day", "Anzac Day" (an ordinary word also counts).
+HOLIDAY_WORDS: frozenset[str] = words("""
+    Labour Labor Anzac Australia Canada Bastille Thanksgiving Christmas Boxing Easter Valentine's Mother's Father's
+    Veterans Memorial Columbus Presidents Armistice Remembrance""")
 # "Games" ends an event's name only after one of these ("Commonwealth Games"); "Epic Games" is a company.
 GAMES_QUALIFIERS: frozenset[str] = words("""
     Olympic Paralympic Commonwealth Asian African Arab European Pan American Mediterranean Pacific Island Winter

@@ -53,9 +53,14 @@ def test_an_event_names_no_actor(lexicon: Lexicon, event: str) -> None:
     assert [a.name for a in actors] == ["Daniil Medvedev"]
 
 
-def test_a_registry_name_inside_a_hyphenated_surname_is_not_that_person(lexicon: Lexicon) -> None:
-    _, actors = actors_of(lexicon, "Mark Lewis-Trump won the race.", title="Lewis-Trump Eyes Gold")
+def test_a_registry_name_ending_a_hyphenated_surname_is_not_that_person(lexicon: Lexicon) -> None:
+    _, actors = actors_of(lexicon, "Mark Lewis-Trump won the race on Sunday.")
     assert [a.name for a in actors] == ["Mark Lewis-Trump"]
+
+
+def test_a_registry_name_in_other_hyphenated_words_still_counts(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "The Trump-Kim summit ended and pro-Trump groups cheered.")
+    assert len(named(text, actors, "Trump").mentions) == 2
 
 
 @pytest.mark.parametrize(("paragraphs", "surface", "code"), [
@@ -71,9 +76,6 @@ def test_a_registry_name_inside_a_hyphenated_surname_is_not_that_person(lexicon:
     # the head of an international body, named before the role, acts for no country
     (["The bombing in the Philippines killed 20 in the Philippines. OIC head Yousef Al-Othaimeen condemned it."],
      "Yousef Al-Othaimeen", None),
-    # a party named only for its political family, in another country's story
-    (["Voters in Australia chose on Sunday. The Lib Dem candidate lost in Australia, where Australia's parties "
-      "campaigned."], "Lib Dem", "AUS"),
     # a region and a role word before the name
     (["Kenya's president spoke in Nairobi. Texas lawyer Ann Smith said the deal was fair."], "Ann Smith", "USA"),
     # one placed body and no other country anywhere: its unplaced people belong there too
