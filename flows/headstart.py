@@ -111,7 +111,6 @@ class HeadStart:
             future.cancel()
         self.started.clear()
 
-
     def wait_ready(self) -> bool:
         """Wait for the reads ahead, no longer than the flow would wait for one batch's reads (a read that hangs
         must not hang the flow); on timeout stop them and use nothing of them."""
