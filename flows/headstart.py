@@ -190,7 +190,3 @@ def iter_first_chunks(
             chunk = []
     if chunk:
         yield chunk
-
-
-def first_chunks(sources: Sequence[str], settings: RunSettings, size: int) -> list[list[TextInput]]:
-    return list(iter_first_chunks(sources, settings, size))

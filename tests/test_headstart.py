@@ -12,7 +12,7 @@ import pytest
 
 from flows.core.batch import TextInput
 from flows.core.settings import RunSettings
-from flows.headstart import POOL_CHUNK, HeadStart, first_batch_size, first_chunks, new_run_context, read_text
+from flows.headstart import POOL_CHUNK, HeadStart, first_batch_size, iter_first_chunks, new_run_context, read_text
 from tests.conftest import WIKINEWS
 from tests.test_operations import assert_same_tables
 
@@ -51,7 +51,7 @@ def flow_reads(folder: Path, names: range) -> list[TextInput]:
 
 
 def chunk_sizes(folder: Path, settings: RunSettings, incremental: bool = False) -> list[int]:
-    return [len(c) for c in first_chunks([str(folder)], settings, first_batch_size(settings, incremental))]
+    return [len(c) for c in iter_first_chunks([str(folder)], settings, first_batch_size(settings, incremental))]
 
 
 def test_the_first_chunks_are_those_of_the_flows_first_batch(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_the_first_chunks_are_those_of_the_flows_first_batch(tmp_path: Path) -> 
     assert chunk_sizes(folder, RunSettings(workers=1, batch_size=8)) == [8]
     assert chunk_sizes(folder, RunSettings(workers=2)) == [POOL_CHUNK, POOL_CHUNK, 20]  # all 120: one batch
     assert chunk_sizes(folder, RunSettings(workers=2), incremental=True) == [POOL_CHUNK, POOL_CHUNK]
-    chunks = first_chunks([str(folder)], RunSettings(workers=2), 100)
+    chunks = list(iter_first_chunks([str(folder)], RunSettings(workers=2), 100))
     assert [Path(text.stat.location).name for text in chunks[1]] == [f"{n:03d}.txt" for n in range(50, 100)]
 
 

@@ -29,7 +29,6 @@ _NOT_WORD_AFTER = r"(?![^\W_])"
 _ES_PLURAL_ENDINGS = ("s", "x", "z", "ch", "sh")
 # Characters folded to a plain space or apostrophe so that "people-to-people" meets "people to people".
 _FOLDED_CHARS = {"-": " ", "\u2010": " ", "\u2011": " ", "\n": " ", "\r": " ", "\t": " ", "\u2019": "'"}
-_FOLD = str.maketrans(_FOLDED_CHARS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +164,7 @@ def taxonomy_from_dict(data: Mapping[str, Any]) -> Taxonomy:
 
 def normalise_pattern(pattern: str) -> str:
     """Lowercase, hyphens as spaces, single spaces: the form a pattern is matched in."""
-    return " ".join(pattern.lower().translate(_FOLD).split())
+    return " ".join(fold_characters(pattern.lower()).split())
 
 
 def literal_head(pattern: str) -> str:
@@ -253,8 +252,8 @@ def fold_text(text: str) -> str:
 
 
 def fold_characters(text: str) -> str:
-    """``text.translate(_FOLD)``, one ``replace`` per folded character: ``translate`` with a dict reads every
-    character of a non-ASCII text through Python's mapping protocol, ten times slower than these scans."""
+    """The folded characters replaced, one ``replace`` each: ``str.translate`` with a table reads every character
+    of a non-ASCII text through Python's mapping protocol, ten times slower than these scans."""
     for char, replacement in _FOLDED_CHARS.items():
         if char in text:
             text = text.replace(char, replacement)

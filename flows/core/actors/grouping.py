@@ -10,13 +10,16 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from flows.core.actors.candidates import Candidate
 from flows.core.actors.lexicon import fold
 from flows.core.actors.vocabulary import PLACE_PREPOSITIONS
 
+T = TypeVar("T")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "&"})
@@ -89,10 +92,16 @@ def _nearest_person(person: Candidate, full: list[tuple[Candidate, Group]], give
             matches.append((candidate, group))
     if not matches:
         matches = [(c, g) for c, g in full if _folded_person_words(c.name)[0] == word]
-    before = [group for candidate, group in matches if candidate.start < person.start]
+    return nearest_by_start([(candidate.start, group) for candidate, group in matches], person.start)
+
+
+def nearest_by_start(found: Sequence[tuple[int, T]], offset: int) -> T | None:
+    """What a short form at ``offset`` most likely refers to, of ``found`` (start, value) in text order: the last
+    one before it, else the first one after it (a headline names people before the body introduces them)."""
+    before = [value for start, value in found if start < offset]
     if before:
         return before[-1]
-    return matches[0][1] if matches else None
+    return found[0][1] if found else None
 
 
 def group_people(people: list[Candidate], given: frozenset[str]) -> list[Group]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from flows.core.actors.candidates import ArticleContext, Candidate
-from flows.core.actors.grouping import person_words
+from flows.core.actors.grouping import nearest_by_start, person_words
 from flows.core.actors.lexicon import fold
 from flows.core.actors.scan import Hit
 from flows.core.actors.vocabulary import NAME_PARTICLES
@@ -224,13 +224,8 @@ def _names_a_full_name(person: Candidate, full_name_words: set[str]) -> bool:
 
 def _nearest_full_name(person: Candidate, word: str, introduced: list[tuple[int, tuple[str, ...]]]
                        ) -> tuple[str, ...] | None:
-    """The words of the full name a surname alone most likely refers to: the last one before it with that surname,
-    else the first one after it (a headline names people before the body introduces them)."""
-    named = [(start, words) for start, words in introduced if words[-1] == word]
-    before = [words for start, words in named if start < person.start]
-    if before:
-        return before[-1]
-    return named[0][1] if named else None
+    """The words of the nearest full name with the surname ``word`` (see nearest_by_start)."""
+    return nearest_by_start([(start, words) for start, words in introduced if words[-1] == word], person.start)
 
 
 def _release_namesake(ctx: ArticleContext, person: Candidate, introduced: list[tuple[int, tuple[str, ...]]]) -> None:
