@@ -15,9 +15,11 @@ from flows.core.actors.grouping import Group
 from flows.core.actors.lexicon import fold
 from flows.core.actors.scan import Hit
 from flows.core.actors.vocabulary import (
+    GENERIC_BODY_WORDS,
     NAME_CONNECTORS,
     ORGANISATION_APPOSITION_NOUNS,
     ORGANISATION_HEADS,
+    UNSHARED_BODY_NAMES,
 )
 
 _AFFILIATION = re.compile(r",? (?:of|from|at) (?:the )?")
@@ -66,10 +68,11 @@ def place_code(hit: Hit | None, regions_only: bool) -> str | None:
 
 
 def is_generic_name(ctx: ArticleContext, name: str) -> bool:
-    """ "Ministry of Defence", "Interior Ministry": only head nouns, connectors and ordinary words."""
-    return all(
-        word in ORGANISATION_HEADS or word in NAME_CONNECTORS or fold(word) in ctx.lexicon.common_words
-        for word in name.split()
+    """ "Ministry of Defence", "Interior Ministry", "Supreme Court": only head nouns, connectors, words many states'
+    bodies share and ordinary words."""
+    return name not in UNSHARED_BODY_NAMES and all(
+        word in ORGANISATION_HEADS or word in NAME_CONNECTORS or word in GENERIC_BODY_WORDS
+        or fold(word) in ctx.lexicon.common_words for word in name.split()
     )
 
 

@@ -32,6 +32,7 @@ from flows.core.actors.grouping import Group, actor_key
 from flows.core.actors.vocabulary import WATER_HEADS
 
 _TITLE_BONUS = 2
+_CLEAR_SETTING = 4  # mentions of the dominant country that outweigh one passing mention of another
 _FEW_NAMES = 3  # country names, places and demonyms: below this, the placed actors may say otherwise
 _SITE_CUE = re.compile(r"(?:\b(?:in|at|near|outside|inside)|known as|dubbed|nicknamed|called) (?:the )?[\"\u201c']?$")
 
@@ -187,13 +188,14 @@ def _localise_generic_bodies(ctx: ArticleContext, groups: list[Group], counts: C
     Canadian election story) when nothing else of the registry's country appears: legislatures share names."""
     for group in groups:
         code = group.code
-        if group.type != "organization" or code in {None, dominant} or counts[code]:
+        if group.type != "organization" or code in {None, dominant} or counts[code] > 1:
             continue
         registry = [m for m in group.members if m.registry]
-        if not registry or any(m.stands_in for m in registry):
+        if not registry or any(m.stands_in for m in registry) or registry[0].sector not in GOVERNMENT_SECTORS:
             continue
-        if registry[0].sector not in GOVERNMENT_SECTORS or not (
-                is_generic_name(ctx, registry[0].name) or _is_lone_legislature(groups, group, registry[0])):
+        # A generic name yields to a clear setting even where its registry country is named once in passing.
+        generic = is_generic_name(ctx, registry[0].name) and (not counts[code] or counts[dominant] >= _CLEAR_SETTING)
+        if not (generic or (not counts[code] and _is_lone_legislature(groups, group, registry[0]))):
             continue
         for member in group.members:
             member.code = dominant

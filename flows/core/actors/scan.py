@@ -54,6 +54,14 @@ def _looks_like_name(surface: str) -> bool:
                                           w in {"the", "and"} for w in words)
 
 
+def _drop_acronym_places(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """ "ISNA reported": a short word in capitals inside a sentence is an acronym, not the town of Isna; a line
+    opening with it ("ULSAN, South Korea") is a dateline and keeps the place."""
+    if end - start > 5 or not text[start:end].isupper() or start == 0 or text[start - 1] == "\n":
+        return entries
+    return tuple(e for e in entries if e.kind != "place" or e.name.isupper())
+
+
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
     hits.sort(key=lambda hit: (hit.start, -hit.end))
     chosen: list[Hit] = []
@@ -80,6 +88,10 @@ def find_hits(text: str, padded: str, lexicon: Lexicon) -> tuple[list[Hit], list
     names: list[Hit] = []
     titles: list[Hit] = []
     for start, end, entries in iter_matches(lexicon.automaton, text, padded):
+        if end - start <= 5:
+            entries = _drop_acronym_places(text, start, end, entries)
+            if not entries:
+                continue
         if len(entries) == 1:  # most surfaces name one thing: no need to sort entries out
             if entries[0].kind == "title":
                 titles.append(Hit(start, end, entries))

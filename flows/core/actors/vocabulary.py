@@ -124,7 +124,7 @@ NON_ORGANISATION_ACRONYMS: frozenset[str] = words("""
     AM PM GMT UTC BST EST PST CET TV DVD CD PC GDP GNP CEO CFO COO CTO MP MPs MEP MEPs MSP PhD MBA VIP AIDS HIV DNA
     RNA SMS PIN ID IT AI VR AR USB PDF HTML URL OK UK US USA EU UAE UN KM MPH KPH HD LED LCD GPS SUV CCTV VAT PR IPO
     Q1 Q2 Q3 Q4 COVID SARS MERS BC AD AKA ASAP FAQ DIY RIP OMG LOL FYI TBA TBC NB PS UFO WMD IED ICU ER GP ATM
-    APR ROI ETA DJ MC CV HR RAM CPU GPU OS GB MB KB TB MW GW KW BTW PDT EDT CST MST
+    APR ROI ETA DJ MC CV HR RAM CPU GPU OS GB MB KB TB MW GW KW BTW PDT EDT CST MST PET DAB MRI CT 3D 4G 5G
     USD EUR GBP JPY CNY RMB INR AUD CAD CHF RUB BRL ZAR MXN KRW HKD SGD NZD SEK NOK DKK TRY SAR AED NGN KES EGP
     PKR IDR THB PHP MYR VND ILS IRR UAH PLN CZK HUF
     """)
@@ -193,6 +193,15 @@ POLITICAL_OBJECT_VERBS: frozenset[str] = words(
 )
 # Words after a lone given name that show it is used as a person's name ("Ivan, ...", "Ivan said").
 NAME_FOLLOWERS: frozenset[str] = words("said says told was is has had who and will would added")
+
+# Words that leave a body's name generic ("Supreme Court", "National Security Council", "Interior Ministry"): many
+# states have a body of that name. "Federal" is not one of them: "Federal Reserve" names one body.
+GENERIC_BODY_WORDS: frozenset[str] = words("""
+    Supreme Constitutional High National Interior Health Justice Security Electoral Election Defence
+    Defense Finance Affairs Internal Public
+    """)
+# Built of such words, yet one state's own: the Home Office is Britain's in any story.
+UNSHARED_BODY_NAMES: frozenset[str] = frozenset({"Home Office", "Foreign Office", "Met Office"})
 
 # A body whose name opens with one of these claims a reach beyond any one state ("World Heritage Committee",
 # "International Rescue Committee"): the article's own country is not guessed for it.

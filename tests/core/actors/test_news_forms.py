@@ -26,8 +26,10 @@ def lexicon() -> Lexicon:
                       Institution("Conservative Party", ("Tories",), "organization", "GBR", "PTY"),
                       Institution("Labour Party", ("Labour",), "organization", "GBR", "PTY"),
                       Institution("Home Office", (), "organization", "GBR", "GOV"),
+                      Institution("Supreme Court", (), "organization", "USA", "JUD"),
                       Institution("Organisation of Islamic Cooperation", ("OIC",), "organization", None, "IGO")),
-        places=(*sources.places, Place("Centre", "BFA", "region"), Place("Texas", "USA", "state")),
+        places=(*sources.places, Place("Centre", "BFA", "region"), Place("Texas", "USA", "state"),
+                Place("Isna", "EGY", "town"), Place("Budapest", "HUN", "city")),
         titles=(*sources.titles, Title("Environment Secretary", "GOV"), Title("Secretary", "GOV"),
                 Title("Chief Minister", "GOV")),
         given_names=sources.given_names | {"daniil", "rafael", "ivanka", "margaret", "mark", "menzies", "quentin",
@@ -81,6 +83,13 @@ def test_a_registry_name_in_other_hyphenated_words_still_counts(lexicon: Lexicon
     # one placed body and no other country anywhere: its unplaced people belong there too
     (["Researchers at the University of Miami found a new frog. The lead author, Mary Jones, said it was rare."],
      "Mary Jones", "USA"),
+    # generically named bodies belong to the story's country, even with the registry's country named once
+    (["Hungary's Supreme Court ruled in Budapest. Hungary and Hungary agreed."], "Supreme Court", "HUN"),
+    (["Hungary bought helicopters in Budapest from Hungary's neighbours; some parts are made in the United Kingdom. "
+      "The Ministry of Defence in Hungary said so."], "Ministry of Defence", "HUN"),
+    # ... but not a name only one state uses, nor where the story's country is no clearer
+    (["The Home Office said Hungary and Hungary agreed in Budapest."], "Home Office", "GBR"),
+    (["Hungary and the United Kingdom met. The Ministry of Defence said so."], "Ministry of Defence", "GBR"),
 ])
 def test_what_places_an_actor(lexicon: Lexicon, paragraphs: list[str], surface: str, code: str | None) -> None:
     text, actors = actors_of(lexicon, *paragraphs)
@@ -124,3 +133,13 @@ def test_an_acronym_defined_by_the_name_after_it_names_that_body(lexicon: Lexico
 def test_a_currency_code_is_not_an_organisation(lexicon: Lexicon) -> None:
     _, actors = actors_of(lexicon, "The game costs USD 26.95 or EUR 25 in shops.")
     assert actors == []
+
+
+@pytest.mark.parametrize(("paragraph", "names"), [
+    ("Iranian news agency ISNA reported the talks.", {"ISNA"}),  # an acronym, not the Egyptian town of Isna
+    ("ISNA - Farmers protested on Monday.", {"Isna"}),  # a dateline keeps the town
+    ("Doctors used PET and MRI scans; DAB radio sets sold well.", set()),
+])
+def test_short_capitals_inside_a_sentence_are_acronyms(lexicon: Lexicon, paragraph: str, names: set[str]) -> None:
+    _, actors = actors_of(lexicon, paragraph)
+    assert {a.name for a in actors} == names
