@@ -483,7 +483,7 @@ def is_person_entry(entry: PhoenixEntry) -> bool:
     )
 
 
-def person_row(entry: PhoenixEntry) -> tuple[str, str, str, str]:
+def person_row(entry: PhoenixEntry) -> tuple[str, str, str, str, str]:
     country, sector = split_code(current_code(entry))
     name = person_case(entry.name)
     aliases = sorted(
@@ -494,13 +494,14 @@ def person_row(entry: PhoenixEntry) -> tuple[str, str, str, str]:
         "|".join(alias for alias in aliases if re.fullmatch(r"[A-Za-z][A-Za-z .'-]+", alias)),
         country or "",
         sector or "",
+        "phoenix",
     )
 
 
 def build_people() -> list[tuple[str, ...]]:
     rows: dict[str, tuple[str, ...]] = {}
     for row in read_manual_rows("people.manual.v1.tsv"):
-        rows[row[0]] = tuple(row + [""] * (4 - len(row)))
+        rows[row[0]] = (*row, *[""] * (4 - len(row)), "manual")
     for file_name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"):
         for entry in parse_phoenix_actors(PHOENIX / file_name):
             if is_person_entry(entry):
@@ -758,7 +759,9 @@ def main() -> None:
             phoenix,
         ),
         "places": write_tsv("places.v1.tsv", ("name", "country_code", "kind"), places, GEONAMES_CREDIT),
-        "people": write_tsv("people.v1.tsv", ("name", "aliases", "country_code", "sector"), build_people(), phoenix),
+        "people": write_tsv(
+            "people.v1.tsv", ("name", "aliases", "country_code", "sector", "source"), build_people(), phoenix
+        ),
         "titles": write_tsv("titles.v1.tsv", ("phrase", "sector"), build_titles(), phoenix),
         "given_names": write_words(
             "given_names.v1.txt", given, ("# Derived from name statistics of GMB (ODbL extract) and Phoenix (MIT).",)

@@ -60,8 +60,8 @@ def parse_places(text: str) -> tuple[Place, ...]:
 
 def parse_people(text: str) -> tuple[Person, ...]:
     return tuple(
-        Person(name, aliases_of(aliases), optional(country), optional(sector))
-        for name, aliases, country, sector in tsv_rows(text, 4)
+        Person(name, aliases_of(aliases), optional(country), optional(sector), source != "phoenix")
+        for name, aliases, country, sector, source in tsv_rows(text, 5)
     )
 
 

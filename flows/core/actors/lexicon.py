@@ -31,6 +31,7 @@ class Entry(NamedTuple):
     sector: str | None = None
     stands_for: str | None = None
     place_kind: str | None = None
+    curated: bool = True  # people only: see sources.Person
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,7 @@ def _registry_entries(sources: LexiconSources) -> Iterable[tuple[str, Entry]]:
 def _person_entry(person: Person) -> Entry:
     """International civil servants (sector IGO: a UN or EU office) act for no country, whatever their passport."""
     code = None if person.sector == "IGO" else person.country_code
-    return Entry("person", person.name, "person", code, person.sector)
+    return Entry("person", person.name, "person", code, person.sector, curated=person.curated)
 
 
 _FORMAL_WORDS = ("Republic", "Federation", "Kingdom of", "State of", "Islamic", "Democratic", "People's", "Mainland",

@@ -41,12 +41,16 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    """A known person of a registry (dated office holders are history, not who holds an office today)."""
+    """A known person of a registry (dated office holders are history, not who holds an office today).
+
+    ``curated``: listed by hand as a public figure, known by name beyond their own country's news; the Phoenix
+    dictionaries also list thousands of minor officials whose names ordinary people share."""
 
     name: str
     aliases: tuple[str, ...]
     country_code: str | None
     sector: str | None
+    curated: bool = True
 
 
 @dataclass(frozen=True, slots=True)

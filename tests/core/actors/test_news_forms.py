@@ -19,7 +19,10 @@ def lexicon() -> Lexicon:
     return build_lexicon(dataclasses.replace(
         sources,
         people=(*sources.people, Person("Dmitry Medvedev", ("Medvedev",), "RUS", "GOV"),
-                Person("Donald Trump", ("Trump",), "USA", "GOV")),
+                Person("Donald Trump", ("Trump",), "USA", "GOV"),
+                # Phoenix-style rows: minor officials whose names others share
+                Person("Ian Campbell", (), "AUS", "GOV", curated=False),
+                Person("John Howard", (), "AUS", "GOV", curated=False)),
         institutions=(*sources.institutions,
                       Institution("Liberal Democrats", ("Lib Dem", "Lib Dems"), "organization", "GBR", "PTY"),
                       Institution("Harvard University", ("Harvard",), "organization", "USA", "EDU"),
@@ -143,3 +146,21 @@ def test_a_currency_code_is_not_an_organisation(lexicon: Lexicon) -> None:
 def test_short_capitals_inside_a_sentence_are_acronyms(lexicon: Lexicon, paragraph: str, names: set[str]) -> None:
     _, actors = actors_of(lexicon, paragraph)
     assert {a.name for a in actors} == names
+
+
+@pytest.mark.parametrize(("paragraph", "surface", "name", "code"), [
+    # nothing in the article ties the name to the registry's minor Australian official
+    ("In London, the costume maker Ian Campbell showed his work to the British press.", "Ian Campbell",
+     "Ian Campbell", "GBR"),
+    ("Britain's opposition met in London. Mr Howard said the vote was close.", "Howard", "Howard", "GBR"),
+    # ... but a clue to the country, or an office title, does
+    ("Australia's parliament met in Canberra. Ian Campbell said the vote was close.", "Ian Campbell",
+     "Ian Campbell", "AUS"),
+    ("In London, Senator Ian Campbell spoke to the British press.", "Ian Campbell", "Ian Campbell", "AUS"),
+    ("Australia's parliament met in Canberra. Mr Howard said the vote was close.", "Howard", "John Howard", "AUS"),
+])
+def test_a_minor_registry_official_needs_a_clue_to_their_country(
+        lexicon: Lexicon, paragraph: str, surface: str, name: str, code: str | None) -> None:
+    text, actors = actors_of(lexicon, paragraph)
+    actor = named(text, actors, surface)
+    assert (actor.name, actor.country_code) == (name, code)
