@@ -33,6 +33,7 @@ from flows.core.actors.vocabulary import WATER_HEADS
 
 _TITLE_BONUS = 2
 _CLEAR_SETTING = 4  # mentions of the dominant country that outweigh one passing mention of another
+_OVERWHELMING = 4  # times as many placed actors of another country as of the most named one
 _FEW_NAMES = 3  # country names, places and demonyms: below this, the placed actors may say otherwise
 _SITE_CUE = re.compile(r"(?:\b(?:in|at|near|outside|inside)|known as|dubbed|nicknamed|called) (?:the )?[\"\u201c']?$")
 
@@ -68,6 +69,17 @@ def _dominant_by_actors(counts: Counter[str], actors: Counter[str]) -> str | Non
     the names and actors together too, is the setting."""
     leader = dominant_country(actors)
     return leader if leader is not None and dominant_country(counts + actors) == leader else None
+
+
+def _outweighed_by_actors(dominant: str | None, actors: Counter[str]) -> str | None:
+    """The dominant country's name, unless the article's placed people and bodies belong overwhelmingly to
+    another: a story about an impeachment inquiry names Ukraine most, but its 17 actors are American."""
+    if dominant is None:
+        return None
+    leader = dominant_country(actors)
+    if leader is None or leader == dominant:
+        return dominant
+    return None if actors[leader] >= max(_OVERWHELMING * actors[dominant], 2 * _OVERWHELMING) else dominant
 
 
 def _people_setting(counts: Counter[str], actors: Counter[str], dominant: str | None) -> str | None:
@@ -110,7 +122,7 @@ def settle_countries(ctx: ArticleContext, groups: list[Group]) -> None:
     read_demonym_owners(ctx, groups)
     counts = country_evidence(ctx, groups)
     actors = actor_evidence(groups)
-    dominant = dominant_country(counts) or _dominant_by_actors(counts, actors)
+    dominant = _outweighed_by_actors(dominant_country(counts), actors) or _dominant_by_actors(counts, actors)
     read_locations(ctx, groups)
     read_descriptors(ctx, groups)
     inherit_holders(ctx, groups)

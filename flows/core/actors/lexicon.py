@@ -74,6 +74,15 @@ def match_key(surface: str) -> str:
     return " " + " ".join(blanked.split()) + " "
 
 
+def written_key(surface: str) -> str:
+    """The key of a surface as ``match_text`` reads it written out: "Joseph R. Biden" and "Foreign, Commonwealth
+    and Development Office" keep the extra space their punctuation leaves (``match_key`` closes it up, for
+    "Joseph R Biden")."""
+    spaced = " ".join(surface.split())
+    blanked = spaced.translate(_ASCII_MATCH_TABLE) if spaced.isascii() else _NON_WORD.sub(" ", fold(spaced))
+    return " " + blanked.strip() + " "
+
+
 def match_text(text: str) -> str:
     """The text as the automaton reads it: ``match_text(text)[i + 1]`` stands for ``text[i]``."""
     if text.isascii():
@@ -184,23 +193,25 @@ def keyed_payloads(pairs: Iterable[tuple[str, object]]) -> dict[str, tuple[str, 
     grouped: dict[str, dict[object, None]] = {}
     dotted: set[str] = set()
     for surface, payload in pairs:
-        key, ends_in_dot = _surface_key(surface)
-        if len(key) > 2:
-            payloads = grouped.get(key)
-            if payloads is None:
-                payloads = grouped[key] = {}
-            payloads[payload] = None
-            if ends_in_dot:
-                dotted.add(key)
+        keys, ends_in_dot = _surface_keys(surface)
+        for key in keys:
+            if len(key) > 2:
+                payloads = grouped.get(key)
+                if payloads is None:
+                    payloads = grouped[key] = {}
+                payloads[payload] = None
+                if ends_in_dot:
+                    dotted.add(key)
     return {key: (key, key in dotted, tuple(payloads)) for key, payloads in grouped.items()}
 
 
 @lru_cache(maxsize=4096)  # an article's own names, keyed for its propagation automaton, recur across articles
-def _surface_key(surface: str) -> tuple[str, bool]:
-    """(match key, written with a final full stop) of a surface; a leading "the" is no part of the key."""
+def _surface_keys(surface: str) -> tuple[tuple[str, ...], bool]:
+    """(match keys, written with a final full stop) of a surface; a leading "the" is no part of a key."""
     cleaned = surface.strip()
     cleaned = cleaned[4:] if cleaned[:4].lower() == "the " else cleaned
-    return match_key(cleaned), cleaned.endswith(".")
+    key, written = match_key(cleaned), written_key(cleaned)
+    return ((key,) if written == key else (key, written)), cleaned.endswith(".")
 
 
 def _surname_index(sources: LexiconSources) -> dict[str, tuple[Entry, ...]]:

@@ -30,6 +30,11 @@ def lexicon() -> Lexicon:
                       Institution("Labour Party", ("Labour",), "organization", "GBR", "PTY"),
                       Institution("Home Office", (), "organization", "GBR", "GOV"),
                       Institution("Supreme Court", (), "organization", "USA", "JUD"),
+                      Institution("Federal Bureau of Investigation", ("FBI",), "organization", "USA", "COP"),
+                      Institution("Central Intelligence Agency", ("CIA",), "organization", "USA", "SPY"),
+                      Institution("Democratic Party", ("Democrats",), "organization", "USA", "PTY"),
+                      Institution("Foreign, Commonwealth and Development Office", ("FCDO",), "organization",
+                                  "GBR", "GOV"),
                       Institution("Organisation of Islamic Cooperation", ("OIC",), "organization", None, "IGO")),
         places=(*sources.places, Place("Centre", "BFA", "region"), Place("Texas", "USA", "state"),
                 Place("Isna", "EGY", "town"), Place("Budapest", "HUN", "city")),
@@ -93,6 +98,10 @@ def test_a_registry_name_in_other_hyphenated_words_still_counts(lexicon: Lexicon
     # ... but not a name only one state uses, nor where the story's country is no clearer
     (["The Home Office said Hungary and Hungary agreed in Budapest."], "Home Office", "GBR"),
     (["Hungary and the United Kingdom met. The Ministry of Defence said so."], "Ministry of Defence", "GBR"),
+    # Ukraine is named most, but the actors are overwhelmingly American: so are its unplaced people
+    (["Ukraine, Ukraine, Ukraine and Ukraine: Donald Trump, Joe Biden, the Democrats, the FBI, the CIA, the "
+      "Pentagon, the State Department and the University of Miami spoke about Ukraine. Mary Jones said so."],
+     "Mary Jones", "USA"),
 ])
 def test_what_places_an_actor(lexicon: Lexicon, paragraphs: list[str], surface: str, code: str | None) -> None:
     text, actors = actors_of(lexicon, *paragraphs)
@@ -164,3 +173,14 @@ def test_a_minor_registry_official_needs_a_clue_to_their_country(
     text, actors = actors_of(lexicon, paragraph)
     actor = named(text, actors, surface)
     assert (actor.name, actor.country_code) == (name, code)
+
+
+@pytest.mark.parametrize(("paragraph", "surface", "name"), [
+    ("Joseph R. Biden spoke in Kyiv.", "Joseph R. Biden", "Joe Biden"),  # the full stop and space of an initial
+    ("Joseph R Biden spoke in Kyiv.", "Joseph R Biden", "Joe Biden"),
+    ("The Foreign, Commonwealth and Development Office said so.", "Foreign, Commonwealth and Development Office",
+     "Foreign, Commonwealth and Development Office"),  # a comma inside a registry name
+])
+def test_registry_names_written_with_punctuation(lexicon: Lexicon, paragraph: str, surface: str, name: str) -> None:
+    text, actors = actors_of(lexicon, paragraph)
+    assert named(text, actors, surface).name == name
