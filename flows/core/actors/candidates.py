@@ -10,6 +10,8 @@ from flows.core.actors.runs import LowercaseWords
 from flows.core.actors.scan import Hit
 from flows.core.model import Sentence
 
+# Kinds of gazetteer entry whose code is a clue to the countries an article is about.
+_CLUE_KINDS = frozenset({"country", "capital", "demonym", "place", "institution"})
 # What may stand before a sentence's first word: spaces, quotes, brackets, dashes, bullets.
 _OPENING_MARKS = " \"\u201c\u201d'\u2018\u2019([\u2014\u2013-\u2022*\n\t"
 
@@ -48,12 +50,25 @@ class ArticleContext:
     _name_starts: list[int] = field(default_factory=list)
     _title_ends: dict[int, Hit] = field(default_factory=dict)
     _title_starts: list[int] = field(default_factory=list)
+    _clues: dict[str, set[str]] | None = None  # code -> the surfaces of known names pointing at it
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.char_start for s in self.sentences]
         self._name_starts = [hit.start for hit in self.names]
         self._title_ends = {hit.end: hit for hit in self.titles}
         self._title_starts = [hit.start for hit in self.titles]
+
+    def is_clued(self, code: str, besides: str = "") -> bool:
+        """Whether a known name other than ``besides`` (a country, capital, demonym, place or body) points at
+        ``code``, and only at it, anywhere in the article: "Newcastle", in England and in Australia, is no clue."""
+        if self._clues is None:
+            self._clues = {}
+            for hit in self.names:
+                codes = {entry.code for entry in hit.entries if entry.code and entry.kind in _CLUE_KINDS}
+                if len(codes) == 1:
+                    self._clues.setdefault(codes.pop(), set()).add(self.text[hit.start:hit.end])
+        surfaces = self._clues.get(code)
+        return bool(surfaces) and (not besides or len(surfaces - {besides}) > 0)
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (the nearest one before it, if it falls between sentences)."""

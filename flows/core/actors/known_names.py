@@ -48,6 +48,8 @@ def candidate_from_hit(ctx: ArticleContext, hit: Hit) -> Candidate | None:
         return None
     if is_generic_place(ctx, hit):
         return Candidate(hit.start, hit.end, "place", ctx.text[hit.start:hit.end])
+    if entry.kind in {"capital", "place"} and len(hit.entries) > 1:
+        entry = _clued_reading(ctx, hit, entry)
     if entry.kind == "capital":
         return _capital_candidate(ctx, hit, entry)
     code = entry.code or entry.stands_for
@@ -84,6 +86,17 @@ def _is_common_noun_acronym(ctx: ArticleContext, hit: Hit, entry: Entry) -> bool
     if entry.name != surface and entry.name in ctx.text:
         return False
     return not _BROADCASTER_CUE.search(ctx.text, max(hit.start - 30, 0), hit.start)
+
+
+def _clued_reading(ctx: ArticleContext, hit: Hit, first: Entry) -> Entry:
+    """ "Melbourne and Victoria": the Australian state, not the Seychelles' capital, where other names in the
+    article point at Australia and none at the Seychelles. Without such a clue, the first reading."""
+    readings = [e for e in hit.entries if e.kind in {"capital", "place"} and e.code]
+    if len({e.code for e in readings}) < 2:
+        return first
+    surface = ctx.text[hit.start:hit.end]
+    clued = [e for e in readings if e.code and ctx.is_clued(e.code, surface)]
+    return clued[0] if clued and all(e.code == clued[0].code for e in clued) else first
 
 
 def _capital_candidate(ctx: ArticleContext, hit: Hit, entry: Entry) -> Candidate:

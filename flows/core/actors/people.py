@@ -41,7 +41,6 @@ _CODE_KINDS = ("country", "capital", "demonym", "institution")
 # without a home state (al-Qaeda); a person described by one of them is not placed by the article's country.
 _STATELESS_SECTORS = frozenset({"IGO", "NGO", "REB"})
 _SETTLEMENT_KINDS = frozenset({"city", "state", "province", "region"})
-_EVIDENCE_KINDS = frozenset({"country", "capital", "demonym", "place", "institution"})
 # Forms of address, not offices: "Lord Ashcroft" says nothing of which Ashcroft the registry means.
 _HONOURS = frozenset("Lord Lady Sir Dame Baron Baroness Earl Countess Duke Duchess Prince Princess".split())
 
@@ -207,13 +206,13 @@ def _described_code(ctx: ArticleContext, sentence_start: int, sentence_end: int,
     return None
 
 
-def _registry_code(ctx: ArticleContext, person: Candidate, evidence: frozenset[str]) -> None:
+def _registry_code(ctx: ArticleContext, person: Candidate) -> None:
     words = person.name.split()
     entries = ctx.lexicon.person_surnames.get(fold(words[-1]), ()) if words else ()
     if len(entries) != 1:
         return
     entry = entries[0]
-    if not entry.curated and entry.code not in evidence:
+    if not entry.curated and not (entry.code and ctx.is_clued(entry.code)):
         return  # "the Criminal Justice Bill", "Subs: Howard": no minor official of a state the article never names
     if len(words) == 1 or fold(entry.name.split()[0]) == fold(words[0]):
         person.code = person.code or entry.code
@@ -246,12 +245,6 @@ def _release_namesake(ctx: ArticleContext, person: Candidate, introduced: list[t
         person.name, person.code, person.sector, person.registry = surface[0], None, None, False
 
 
-def country_clues(ctx: ArticleContext) -> frozenset[str]:
-    """Every country the article's known names point at: country names, capitals, demonyms, places, bodies."""
-    return frozenset(entry.code for hit in ctx.names for entry in hit.entries
-                     if entry.code and entry.kind in _EVIDENCE_KINDS)
-
-
 def _registry_person(ctx: ArticleContext, name: str) -> Entry | None:
     entries = ctx.lexicon.person_surnames.get(fold(name.split()[-1]), ()) if name else ()
     return next((entry for entry in entries if entry.name == name), None)
@@ -271,12 +264,12 @@ def _titles_person(ctx: ArticleContext, title: Hit, person: Candidate) -> bool:
         title.end == person.start - 2 and ctx.text[title.end:person.start] == ", ")
 
 
-def _release_uncurated(ctx: ArticleContext, person: Candidate, evidence: frozenset[str]) -> None:
+def _release_uncurated(ctx: ArticleContext, person: Candidate) -> None:
     """ "actor Richard Burton", "chief executive John Williams": a person the registry knows only from the Phoenix
     dictionaries (which list thousands of minor officials, one of New Zealand, one of Barbados) is more likely a
     namesake when the article names nothing of that country and no office title goes with the name. The name
     stays; the registry's country and role go, and the words around the name decide them. In place."""
-    if person.code is None or person.code in evidence:
+    if person.code is None or ctx.is_clued(person.code):
         return
     entry = _registry_person(ctx, person.name)
     if entry is None or entry.curated or _office_title_before(ctx, person):
@@ -292,11 +285,10 @@ def attribute_people(ctx: ArticleContext, candidates: list[Candidate]) -> None:
     }
     introduced = [(c.start, tuple(fold(w) for w in c.name.split())) for c in candidates
                   if c.type == "person" and len(person_words(ctx.text[c.start:c.end])) > 1]
-    evidence = country_clues(ctx)
     for candidate in candidates:
         if candidate.type == "person" and candidate.registry:
             _release_namesake(ctx, candidate, introduced)
-            _release_uncurated(ctx, candidate, evidence)
+            _release_uncurated(ctx, candidate)
     bodies = [c for c in candidates if c.type in {"organization", "group"}]
     by_sentence: dict[int, list[Candidate]] = {}
     for candidate in candidates:
@@ -315,4 +307,4 @@ def attribute_people(ctx: ArticleContext, candidates: list[Candidate]) -> None:
             untitled[0].title = untitled[0].title or described[1]
         for person in persons:
             if (person.code is None or not person.registry) and not _names_a_full_name(person, full_name_words):
-                _registry_code(ctx, person, evidence)
+                _registry_code(ctx, person)

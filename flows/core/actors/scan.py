@@ -54,6 +54,11 @@ def _looks_like_name(surface: str) -> bool:
                                           w in {"the", "and"} for w in words)
 
 
+# "Pech-de-l'Azé", "Stratford-upon-Avon", "Saint-Martin-de-Ré": a known name opening a longer hyphenated place name
+# is not itself named.
+_COMPOUND_PLACE_LINK = re.compile(r"-(?:de|du|des|la|le|les|sur|sous|en|aux|upon|on|under|am|an|im|bei|di|del|della)-")
+
+
 def _drop_acronym_places(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     """ "ISNA reported": a short word in capitals inside a sentence is an acronym, not the town of Isna; a line
     opening with it ("ULSAN, South Korea") is a dateline and keeps the place."""
@@ -88,6 +93,8 @@ def find_hits(text: str, padded: str, lexicon: Lexicon) -> tuple[list[Hit], list
     names: list[Hit] = []
     titles: list[Hit] = []
     for start, end, entries in iter_matches(lexicon.automaton, text, padded):
+        if text[end:end + 1] == "-" and _COMPOUND_PLACE_LINK.match(text, end):
+            continue
         if end - start <= 5:
             entries = _drop_acronym_places(text, start, end, entries)
             if not entries:

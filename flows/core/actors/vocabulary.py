@@ -169,7 +169,7 @@ ORGANISATION_VERB_CUES: tuple[str, ...] = (" said in a statement", " says in a s
 ORGANISATION_PREFIX_CUES: tuple[str, ...] = (
     "shares of ", "shares in ", "stake in ", "owned by ", "acquired by ", "newspaper ", "daily ", "broadcaster ",
     "news agency ", "news site ", "news website ", "website ", "magazine ", "tabloid ", "outlet ", "publication ",
-    "firm ", "carmaker ", "airline ", "retailer ", "chain ", "startup ", "manufacturer ", "told the ",
+    "firm ", "carmaker ", "airline ", "retailer ", "chain ", "startup ", "manufacturer ", "told the ", "journal ",
 )
 
 # Words after a capital that make it stand for its government: "Beijing claims", "Moscow said".

@@ -37,7 +37,9 @@ def lexicon() -> Lexicon:
                                   "GBR", "GOV"),
                       Institution("Organisation of Islamic Cooperation", ("OIC",), "organization", None, "IGO")),
         places=(*sources.places, Place("Centre", "BFA", "region"), Place("Texas", "USA", "state"),
-                Place("Isna", "EGY", "town"), Place("Budapest", "HUN", "city")),
+                Place("Isna", "EGY", "town"), Place("Budapest", "HUN", "city"), Place("Victoria", "AUS", "state"),
+                Place("Melbourne", "AUS", "city"), Place("Pech", "HUN", "city")),
+        capitals=(*sources.capitals, ("Victoria", "SYC")),
         titles=(*sources.titles, Title("Environment Secretary", "GOV"), Title("Secretary", "GOV"),
                 Title("Chief Minister", "GOV")),
         given_names=sources.given_names | {"daniil", "rafael", "ivanka", "margaret", "mark", "menzies", "quentin",
@@ -184,3 +186,23 @@ def test_a_minor_registry_official_needs_a_clue_to_their_country(
 def test_registry_names_written_with_punctuation(lexicon: Lexicon, paragraph: str, surface: str, name: str) -> None:
     text, actors = actors_of(lexicon, paragraph)
     assert named(text, actors, surface).name == name
+
+
+@pytest.mark.parametrize(("paragraph", "surface", "code"), [
+    ("Crowds gathered in Melbourne and Victoria on Monday.", "Victoria", "AUS"),  # the other names point there
+    ("Crowds gathered in Victoria on Monday.", "Victoria", "SYC"),  # no clue: the first reading, the capital
+])
+def test_a_namesake_place_is_read_where_the_article_points(
+        lexicon: Lexicon, paragraph: str, surface: str, code: str) -> None:
+    text, actors = actors_of(lexicon, paragraph)
+    assert code_of(text, actors, surface) == code
+
+
+def test_a_known_name_opening_a_hyphenated_place_name_is_not_named(lexicon: Lexicon) -> None:
+    _, actors = actors_of(lexicon, "The bones were found at Pech-de-l'Azé in France.")
+    assert "HUN" not in {a.country_code for a in actors}
+
+
+def test_a_journal_is_an_organisation(lexicon: Lexicon) -> None:
+    text, actors = actors_of(lexicon, "The study appeared in the journal Nature on Monday.")
+    assert named(text, actors, "Nature").type == "organization"
