@@ -31,7 +31,7 @@ _LOCATED_IN = re.compile(r",? (?:in|near|outside) (?:the )?(?:(?:province|state|
 _LOCATED_COMMA = re.compile(r", ")
 _REGION_KINDS = frozenset({"state", "region", "province"})
 # A descriptor between a placed name and an organisation: "the Florida company Ridgeback", "Dutch airline KLM".
-_DESCRIBED_BY = re.compile(r" (?:[a-z\-]+ ){0,2}$")
+_DESCRIBED_BY = re.compile(r"(?:-based)? (?:[a-z\-]+ ){0,2}$")
 # Image credits name photographers, who act for no country: "(Image: Jane Doe)".
 _CREDIT = re.compile(r"(?:Image|Photo|Picture|Credit|Photograph)s?: ?$")
 _POSSESSIVE = frozenset({"'s ", "\u2019s "})
@@ -99,8 +99,8 @@ def read_locations(ctx: ArticleContext, groups: list[Group]) -> None:
 
 
 def read_descriptors(ctx: ArticleContext, groups: list[Group]) -> None:
-    """ "the Florida company Ridgeback", "Dutch carrier KLM": a place or demonym, one or two lowercase words,
-    then an unplaced organisation's name."""
+    """ "the Florida company Ridgeback", "Dutch carrier KLM", "Denmark-based retailer Salling Group": a place or
+    demonym, one or two lowercase words, then an unplaced organisation's name."""
     for group in groups:
         if group.code or group.type != "organization" or any(m.registry for m in group.members):
             continue
@@ -134,8 +134,9 @@ def inherit_holders(ctx: ArticleContext, groups: list[Group]) -> None:
 
 
 def read_possessive_owners(ctx: ArticleContext, groups: list[Group]) -> None:
-    """ "Kenya's Ministry of Defence", "London's Royal Veterinary College": the country, or the country of the
-    city, owns the body, unless the registry knows the body under a name of its own (not a generic one)."""
+    """ "Kenya's Ministry of Defence", "London's Royal Veterinary College", "Imperial College London's MRC Centre":
+    the country, the country of the city or the placed body owns the body, unless the registry knows the body
+    under a name of its own (not a generic one)."""
     for group in groups:
         if group.type not in {"organization", "group"}:
             continue
@@ -152,8 +153,9 @@ def read_possessive_owners(ctx: ArticleContext, groups: list[Group]) -> None:
 
 
 def _owner_code(hit: Hit) -> str | None:
-    country = hit.of_kind("country")
-    return country.code if country is not None and country.code else place_code(hit, False)
+    """The country of a possessive owner: a country, a place, or a body ("Imperial College London's MRC Centre")."""
+    owner = hit.of_kind("country", "institution")
+    return owner.code if owner is not None and owner.code else place_code(hit, False)
 
 
 def read_demonym_owners(ctx: ArticleContext, groups: list[Group]) -> None:

@@ -18,6 +18,7 @@ from flows.core.actors.scan import Hit, Token, run_tokens
 from flows.core.actors.unknown_names import is_name_part, judge_unknown
 from flows.core.actors.vocabulary import (
     ANY_ORGANISATION_HEAD,
+    GENERIC_PLACE_WORDS,
     INTERNATIONAL_FIRST_WORDS,
     MONTHS_AND_DAYS,
     NAME_CONNECTORS,
@@ -170,6 +171,10 @@ def _first_code(hits: list[Hit], start: int) -> str | None:
     return None
 
 
+# Gazetteer readings of these words inside a body's name place nothing: "Centre" and "North" are also regions.
+_WORDS_PLACING_NO_BODY = ANY_ORGANISATION_HEAD | GENERIC_PLACE_WORDS
+
+
 def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> Candidate | None:
     if len(tokens) < 2:
         return None
@@ -178,8 +183,9 @@ def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit])
     name = ctx.text[start:end]
     if last in ORGANISATION_HEADS or _is_headed_of(tokens):
         sector = SECTOR_BY_HEAD.get(last) or SECTOR_BY_HEAD.get(first)
-        # The head word's own gazetteer reading ("Centre", a region of Burkina Faso) says nothing of the body.
-        inner = [hit for hit in hits if hit.start < tokens[-1].start] if last in ORGANISATION_HEADS else hits
+        # A head word's own gazetteer reading ("Centre", a region of Burkina Faso) says nothing of the body, last
+        # ("Research Centre") or before "of" and "for" ("MRC Centre for Disease Analysis").
+        inner = [hit for hit in hits if ctx.text[hit.start:hit.end] not in _WORDS_PLACING_NO_BODY]
         body = Candidate(start, end, "organization", name, _first_code(inner, start), sector)
         body.stateless = body.code is None and first in INTERNATIONAL_FIRST_WORDS  # "World Heritage Committee"
         return body

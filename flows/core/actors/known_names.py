@@ -46,6 +46,8 @@ def candidate_from_hit(ctx: ArticleContext, hit: Hit) -> Candidate | None:
         return None
     if _is_demonym_not_town(ctx, hit, entry) or _is_common_noun_acronym(ctx, hit, entry):
         return None
+    if _abbreviates_words_before(ctx, hit, entry):
+        return None
     if is_generic_place(ctx, hit):
         return Candidate(hit.start, hit.end, "place", ctx.text[hit.start:hit.end])
     if entry.kind in {"capital", "place"} and len(hit.entries) > 1:
@@ -86,6 +88,18 @@ def _is_common_noun_acronym(ctx: ArticleContext, hit: Hit, entry: Entry) -> bool
     if entry.name != surface and entry.name in ctx.text:
         return False
     return not _BROADCASTER_CUE.search(ctx.text, max(hit.start - 30, 0), hit.start)
+
+
+def _abbreviates_words_before(ctx: ArticleContext, hit: Hit, entry: Entry) -> bool:
+    """ "Grand Master (GM)", "Chief Executive (CE)": letters in brackets spelling the ordinary capitalised words
+    right before them abbreviate those words, not a body the registry knows by the same letters (General Motors)."""
+    surface = ctx.text[hit.start:hit.end]
+    if entry.kind != "institution" or not surface.isupper() or ctx.text[hit.start - 2:hit.start] != " (":
+        return False
+    words = ctx.text[max(hit.start - 80, 0):hit.start - 2].split()[-len(surface):]
+    if "".join(word[:1] for word in words) != surface or words[-1] in ANY_ORGANISATION_HEAD:
+        return False  # a body's own acronym ("Electronic Frontier Foundation (EFF)") names that body
+    return all(fold(word) in ctx.lexicon.common_words for word in words)
 
 
 def _clued_reading(ctx: ArticleContext, hit: Hit, first: Entry) -> Entry:

@@ -41,6 +41,9 @@ _CODE_KINDS = ("country", "capital", "demonym", "institution")
 # without a home state (al-Qaeda); a person described by one of them is not placed by the article's country.
 _STATELESS_SECTORS = frozenset({"IGO", "NGO", "REB"})
 _SETTLEMENT_KINDS = frozenset({"city", "state", "province", "region"})
+_STANCE_PREFIXES = ("pro-", "anti-", "Pro-", "Anti-")
+_NOT_ALLEGIANCE_WORDS = frozenset("War war immigrant immigrants descent origin heritage ancestry roots "
+                                  "parents".split())
 # Forms of address, not offices: "Lord Ashcroft" says nothing of which Ashcroft the registry means.
 _HONOURS = frozenset("Lord Lady Sir Dame Baron Baroness Earl Countess Duke Duchess Prince Princess".split())
 
@@ -117,7 +120,7 @@ def _apposition_code(ctx: ArticleContext, person: Candidate, bodies: list[Candid
     described = start.group(0)[-1:] == " "  # ", a Toronto lawyer", not a list of names ", Daniel Pereira"
     for hit in hits:
         body = _enclosing_body(bodies, hit)
-        if _starts_longer_name(ctx, hit):
+        if _starts_longer_name(ctx, hit) or _is_no_allegiance(ctx, hit):
             continue
         if body is not None:  # "Forum" inside "Youth Forum Zimbabwe": the whole name speaks
             if body.code:
@@ -131,6 +134,15 @@ def _apposition_code(ctx: ArticleContext, person: Candidate, bodies: list[Candid
             person.stateless = True
             return None
     return None
+
+
+def _is_no_allegiance(ctx: ArticleContext, hit: Hit) -> bool:
+    """ "from the pro-Beijing camp", "an Iraq War veteran", "the son of Indian immigrants": a country named for a
+    stance, a war or a family's origin, not the one the person acts for."""
+    if ctx.text.endswith(_STANCE_PREFIXES, max(hit.start - 5, 0), hit.start):
+        return True
+    following = ctx.text[hit.end:hit.end + 24].split()
+    return bool(following) and following[0].rstrip(",.;") in _NOT_ALLEGIANCE_WORDS
 
 
 def _starts_longer_name(ctx: ArticleContext, hit: Hit) -> bool:

@@ -154,6 +154,7 @@ ORGANISATION_APPOSITION_NOUNS: frozenset[str] = words("""
     company firm group agency organisation organization party club team bank carrier airline broadcaster
     newspaper website site network channel union charity operator giant maker manufacturer retailer producer
     exporter insurer lender regulator outlet publisher studio label startup conglomerate ministry department
+    chain supermarket subsidiary brand
     """)
 
 # Nouns in an apposition that make the preceding name a person: "Kritenbrink, the top East Asia official".

@@ -35,6 +35,8 @@ def lexicon() -> Lexicon:
                       Institution("Democratic Party", ("Democrats",), "organization", "USA", "PTY"),
                       Institution("Foreign, Commonwealth and Development Office", ("FCDO",), "organization",
                                   "GBR", "GOV"),
+                      Institution("Imperial College London", (), "organization", "GBR", "EDU"),
+                      Institution("General Motors", ("GM",), "organization", "USA", "BUS"),
                       Institution("Organisation of Islamic Cooperation", ("OIC",), "organization", None, "IGO")),
         places=(*sources.places, Place("Centre", "BFA", "region"), Place("Texas", "USA", "state"),
                 Place("Isna", "EGY", "town"), Place("Budapest", "HUN", "city"), Place("Victoria", "AUS", "state"),
@@ -44,7 +46,8 @@ def lexicon() -> Lexicon:
                 Title("Chief Minister", "GOV")),
         given_names=sources.given_names | {"daniil", "rafael", "ivanka", "margaret", "mark", "menzies", "quentin",
                                            "doris", "yousef"},
-        common_words=sources.common_words | {"author", "environment", "chief", "spokesman", "foreign", "affairs"},
+        common_words=sources.common_words | {"author", "environment", "chief", "spokesman", "foreign", "affairs",
+                                             "grand", "master"},
     ))
 
 
@@ -100,6 +103,17 @@ def test_a_registry_name_in_other_hyphenated_words_still_counts(lexicon: Lexicon
     # ... but not a name only one state uses, nor where the story's country is no clearer
     (["The Home Office said Hungary and Hungary agreed in Budapest."], "Home Office", "GBR"),
     (["Hungary and the United Kingdom met. The Ministry of Defence said so."], "Ministry of Defence", "GBR"),
+    # a placed body, a place "-based" or a demonym before a lowercase noun owns a body
+    (["Imperial College London's Centre for Disease Analysis was cited in Kenya, Kenya and Kenya."],
+     "Centre for Disease", "GBR"),
+    (["Kenya's shops grew in Nairobi. Germany-based retailer Aldo Group and the German chain HomeMart bought them."],
+     "Aldo Group", "DEU"),
+    (["Kenya's shops grew in Nairobi. Germany-based retailer Aldo Group and the German chain HomeMart bought them."],
+     "HomeMart", "DEU"),
+    # a country named for a stance or a family's origin is not the person's
+    (["Ivan Petrov, a pro-Russian activist, spoke in Kyiv. Ukraine and Ukraine agreed."], "Ivan Petrov", "UKR"),
+    (["Ann Lee, the daughter of Russian immigrants, is a teacher in Atlanta. America and America agreed."],
+     "Ann Lee", "USA"),
     # Ukraine is named most, but the actors are overwhelmingly American: so are its unplaced people
     (["Ukraine, Ukraine, Ukraine and Ukraine: Donald Trump, Joe Biden, the Democrats, the FBI, the CIA, the "
       "Pentagon, the State Department and the University of Miami spoke about Ukraine. Mary Jones said so."],
@@ -206,3 +220,10 @@ def test_a_known_name_opening_a_hyphenated_place_name_is_not_named(lexicon: Lexi
 def test_a_journal_is_an_organisation(lexicon: Lexicon) -> None:
     text, actors = actors_of(lexicon, "The study appeared in the journal Nature on Monday.")
     assert named(text, actors, "Nature").type == "organization"
+
+
+def test_letters_abbreviating_ordinary_words_before_them_name_no_body(lexicon: Lexicon) -> None:
+    _, actors = actors_of(lexicon, "She beat Grand Master (GM) Ivan Petrov in the final.")
+    assert "General Motors" not in {a.name for a in actors}
+    text, actors = actors_of(lexicon, "The General Motors (GM) plant closed.")
+    assert len(named(text, actors, "GM").mentions) == 2
