@@ -71,15 +71,14 @@ def _dominant_by_actors(counts: Counter[str], actors: Counter[str]) -> str | Non
     return leader if leader is not None and dominant_country(counts + actors) == leader else None
 
 
-def _outweighed_by_actors(dominant: str | None, actors: Counter[str]) -> str | None:
-    """The dominant country's name, unless the article's placed people and bodies belong overwhelmingly to
-    another: a story about an impeachment inquiry names Ukraine most, but its 17 actors are American."""
-    if dominant is None:
-        return None
+def _overwhelming_actors(dominant: str | None, actors: Counter[str]) -> str | None:
+    """The country the article's placed people and bodies belong to overwhelmingly, where the most named
+    country is another: a story about an impeachment inquiry names Ukraine most, but its 17 actors are
+    American, and so are its unplaced people and bodies (its unplaced places still lie in Ukraine)."""
     leader = dominant_country(actors)
-    if leader is None or leader == dominant:
-        return dominant
-    return None if actors[leader] >= max(_OVERWHELMING * actors[dominant], 2 * _OVERWHELMING) else dominant
+    if dominant is None or leader is None or leader == dominant:
+        return None
+    return leader if actors[leader] >= max(_OVERWHELMING * actors[dominant], 2 * _OVERWHELMING) else None
 
 
 def _people_setting(counts: Counter[str], actors: Counter[str], dominant: str | None) -> str | None:
@@ -122,7 +121,8 @@ def settle_countries(ctx: ArticleContext, groups: list[Group]) -> None:
     read_demonym_owners(ctx, groups)
     counts = country_evidence(ctx, groups)
     actors = actor_evidence(groups)
-    dominant = _outweighed_by_actors(dominant_country(counts), actors) or _dominant_by_actors(counts, actors)
+    dominant = dominant_country(counts) or _dominant_by_actors(counts, actors)
+    actors_home = _overwhelming_actors(dominant, actors)
     read_locations(ctx, groups)
     read_descriptors(ctx, groups)
     inherit_holders(ctx, groups)
@@ -131,12 +131,14 @@ def settle_countries(ctx: ArticleContext, groups: list[Group]) -> None:
         _read_ambiguous_countries(groups, counts, dominant)
         _localise_generic_bodies(ctx, groups, counts, dominant)
         _localise_foreign_metonyms(ctx, groups, counts, dominant)
-        _fill_unplaced(groups, dominant, {"organization", "place"})
+        _fill_unplaced(groups, dominant, {"place"} if actors_home else {"organization", "place"})
+        if actors_home:
+            _fill_unplaced(groups, actors_home, {"organization"})
         _localise_town_namesakes(groups, counts, dominant)
     settled = inherit_affiliations(ctx, groups) + credited_people(ctx, groups)
     # People go where the article's placed people and bodies clearly belong, which may not be the country it names
     # most: a story about Britain's opposition leader that quotes Australia's prime minister names Australia more.
-    setting = _people_setting(counts, actors, dominant)
+    setting = actors_home or _people_setting(counts, actors, dominant)
     if setting is not None:
         _fill_unplaced([g for g in groups if not any(g is s for s in settled)], setting, {"person"})
 
