@@ -118,6 +118,9 @@ def test_a_registry_name_in_other_hyphenated_words_still_counts(lexicon: Lexicon
     (["Ukraine, Ukraine, Ukraine and Ukraine: Donald Trump, Joe Biden, the Democrats, the FBI, the CIA, the "
       "Pentagon, the State Department and the University of Miami spoke about Ukraine. Mary Jones said so."],
      "Mary Jones", "USA"),
+    (["Ukraine, Ukraine, Ukraine and Ukraine: Donald Trump, Joe Biden, the Democrats, the FBI, the CIA, the "
+      "Pentagon, the State Department and the University of Miami spoke about Ukraine. They met near Zorivka."],
+     "Zorivka", "UKR"),  # ... but its unplaced places still lie in Ukraine
 ])
 def test_what_places_an_actor(lexicon: Lexicon, paragraphs: list[str], surface: str, code: str | None) -> None:
     text, actors = actors_of(lexicon, *paragraphs)
