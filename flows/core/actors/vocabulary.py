@@ -62,7 +62,8 @@ PLACE_HEADS: frozenset[str] = words("""
     River Island Islands Province County District Region Street St Avenue Road Boulevard Square Bridge Airport
     Port Harbour Harbor Valley Mountains Mountain Mount Hills Lake Peninsula Desert Park Stadium Arena Prefecture
     Oblast Krai Governorate Canton Municipality Township Village Station Beach Forest Plateau Basin Coast Canyon
-    Falls Highway Motorway Plaza Palace Tower Cathedral Temple Mosque Cay Cays Atoll Reef Glacier
+    Falls Highway Motorway Plaza Palace Tower Cathedral Temple Mosque Cay Cays Atoll Reef Glacier Estuary Parish
+    Memorial Monument Heights Dam Reservoir Pass Gorge Caves Gardens Wharf
     """)
 WATER_HEADS: frozenset[str] = words("Sea Strait Straits Ocean Gulf Channel Bay Sound")
 # The last word of a competition's, an award's or a festival's name: "Brazilian Grand Prix", "US Open", "World Cup",

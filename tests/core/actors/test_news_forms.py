@@ -144,6 +144,8 @@ _CAPITALS = "An analyst at a bank in Tokyo said so. Later Beijing said it would 
     (_CAPITALS, "Tokyo", "type", "place"),  # a capital after "in" is a place, even before "said"
     (_CAPITALS, "Beijing", "type", "country"),
     ("The singer Doris Day died in California.", "Doris Day", "type", "person"),  # not a holiday
+    ("Residents of Jefferson Parish were told to leave.", "Jefferson Parish", "type", "place"),  # a place head
+    ("Crowds met at the Emancipation Memorial on Monday.", "Emancipation Memorial", "type", "place"),
     ("Under the law, Republican Mark Hogan, the governor, must act.", "Mark Hogan", "name", "Mark Hogan"),
     # the head word's own gazetteer reading ("Centre", a region of Burkina Faso) does not place the body; Tokyo does
     ("Mary Ito of the International Longevity Centre in Tokyo said so.", "International Longevity Centre",
