@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from flows.core.actors.lexicon import Lexicon
@@ -58,9 +59,10 @@ class ArticleContext:
         self._title_ends = {hit.end: hit for hit in self.titles}
         self._title_starts = [hit.start for hit in self.titles]
 
-    def is_clued(self, code: str, besides: str = "") -> bool:
-        """Whether a known name other than ``besides`` (a country, capital, demonym, place or body) points at
-        ``code``, and only at it, anywhere in the article: "Newcastle", in England and in Australia, is no clue."""
+    def is_clued(self, code: str, besides: Collection[str] = ()) -> bool:
+        """Whether a known name other than those ``besides`` (a country, capital, demonym, place or body) points
+        at ``code``, and only at it, anywhere in the article: "Newcastle", in England and in Australia, is no
+        clue."""
         if self._clues is None:
             self._clues = {}
             for hit in self.names:
@@ -68,7 +70,7 @@ class ArticleContext:
                 if len(codes) == 1:
                     self._clues.setdefault(codes.pop(), set()).add(self.text[hit.start:hit.end])
         surfaces = self._clues.get(code)
-        return bool(surfaces) and (not besides or len(surfaces - {besides}) > 0)
+        return bool(surfaces) and (not besides or not surfaces <= set(besides))
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (the nearest one before it, if it falls between sentences)."""

@@ -29,7 +29,7 @@ from flows.core.actors.affiliations import (
 )
 from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.grouping import Group, actor_key
-from flows.core.actors.vocabulary import WATER_HEADS
+from flows.core.actors.vocabulary import PARTY_NAME_WORDS, WATER_HEADS
 
 _TITLE_BONUS = 2
 _CLEAR_SETTING = 4  # mentions of the dominant country that outweigh one passing mention of another
@@ -129,7 +129,7 @@ def settle_countries(ctx: ArticleContext, groups: list[Group]) -> None:
     read_possessor_roles(ctx, groups)
     if dominant is not None:
         _read_ambiguous_countries(groups, counts, dominant)
-        _localise_generic_bodies(ctx, groups, counts, dominant)
+        _localise_generic_bodies(ctx, groups, counts, actors_home or dominant)
         _localise_foreign_metonyms(ctx, groups, counts, dominant)
         _fill_unplaced(groups, dominant, {"place"} if actors_home else {"organization", "place"})
         if actors_home:
@@ -199,13 +199,18 @@ def _read_ambiguous_countries(groups: list[Group], counts: Counter[str], dominan
 
 def _localise_generic_bodies(ctx: ArticleContext, groups: list[Group], counts: Counter[str], dominant: str) -> None:
     """ "Ministry of Defence" in a story about Hungary is Hungary's. So is a legislature ("House of Commons" in a
-    Canadian election story) when nothing else of the registry's country appears: legislatures share names."""
+    Canadian election story) or a generically named party when nothing else of the registry's country appears:
+    legislatures and parties share names."""
     for group in groups:
         code = group.code
-        if group.type != "organization" or code in {None, dominant} or counts[code] > 1:
-            continue
         registry = [m for m in group.members if m.registry]
-        if not registry or any(m.stands_in for m in registry) or registry[0].sector not in GOVERNMENT_SECTORS:
+        if group.type != "organization" or code == dominant or not registry or any(m.stands_in for m in registry):
+            continue
+        if registry[0].sector == "PTY" and _is_foreign_namesake_party(ctx, groups, group, registry[0]):
+            for member in group.members:
+                member.code = dominant
+            continue
+        if code is None or counts[code] > 1 or registry[0].sector not in GOVERNMENT_SECTORS:
             continue
         # A generic name yields to a clear setting even where its registry country is named once in passing.
         generic = is_generic_name(ctx, registry[0].name) and (not counts[code] or counts[dominant] >= _CLEAR_SETTING)
@@ -213,6 +218,19 @@ def _localise_generic_bodies(ctx: ArticleContext, groups: list[Group], counts: C
             continue
         for member in group.members:
             member.code = dominant
+
+
+def _is_foreign_namesake_party(ctx: ArticleContext, groups: list[Group], group: Group, registry: Candidate) -> bool:
+    """ "the Labour Party" in a story about Australia, "the Green Party" in one about the United States: a party
+    with a generic name is the local one, unless anything else in the article (a name, a place, a person or body)
+    belongs to the registry party's country."""
+    if not all(word in PARTY_NAME_WORDS or word == "Party" for word in registry.name.split()):
+        return False
+    code = group.code
+    if code is None:
+        return True  # the registry knows the name but not which country's party: here, the local one
+    own = {ctx.text[m.start:m.end] for m in group.members}
+    return not ctx.is_clued(code, own) and not any(other is not group and other.code == code for other in groups)
 
 
 def _is_lone_legislature(groups: list[Group], group: Group, registry: Candidate) -> bool:

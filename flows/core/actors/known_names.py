@@ -108,7 +108,7 @@ def _clued_reading(ctx: ArticleContext, hit: Hit, first: Entry) -> Entry:
     readings = [e for e in hit.entries if e.kind in {"capital", "place"} and e.code]
     if len({e.code for e in readings}) < 2:
         return first
-    surface = ctx.text[hit.start:hit.end]
+    surface = (ctx.text[hit.start:hit.end],)
     clued = [e for e in readings if e.code and ctx.is_clued(e.code, surface)]
     return clued[0] if clued and all(e.code == clued[0].code for e in clued) else first
 

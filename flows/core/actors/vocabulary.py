@@ -202,6 +202,11 @@ GENERIC_BODY_WORDS: frozenset[str] = words("""
     Supreme Constitutional High National Interior Health Justice Security Electoral Election Defence
     Defense Finance Affairs Internal Public
     """)
+# Words of party names many states share: "Labour Party", "Green Party", "Social Democratic Party".
+PARTY_NAME_WORDS: frozenset[str] = words("""
+    Labour Labor Green Greens Liberal Liberals Conservative Conservatives Democratic Democrats Socialist Socialists
+    Communist Social Christian Progressive Reform Republican Republicans Workers Popular National Unity Freedom
+    """)
 # Built of such words, yet one state's own: the Home Office is Britain's in any story.
 UNSHARED_BODY_NAMES: frozenset[str] = frozenset({"Home Office", "Foreign Office", "Met Office"})
 

@@ -36,6 +36,7 @@ def lexicon() -> Lexicon:
                       Institution("Foreign, Commonwealth and Development Office", ("FCDO",), "organization",
                                   "GBR", "GOV"),
                       Institution("Imperial College London", (), "organization", "GBR", "EDU"),
+                      Institution("Green Party", (), "organization", None, "PTY"),
                       Institution("General Motors", ("GM",), "organization", "USA", "BUS"),
                       Institution("Organisation of Islamic Cooperation", ("OIC",), "organization", None, "IGO")),
         places=(*sources.places, Place("Centre", "BFA", "region"), Place("Texas", "USA", "state"),
@@ -110,6 +111,11 @@ def test_a_registry_name_in_other_hyphenated_words_still_counts(lexicon: Lexicon
      "Aldo Group", "DEU"),
     (["Kenya's shops grew in Nairobi. Germany-based retailer Aldo Group and the German chain HomeMart bought them."],
      "HomeMart", "DEU"),
+    # a party with a generic name is the local one, unless the article names anything of the registry's country
+    (["Voters in Melbourne, Australia backed the Labour Party. Australia agreed."], "Labour Party", "AUS"),
+    (["Voters in Melbourne, Australia backed the Green Party. Australia agreed."], "Green Party", "AUS"),
+    (["Voters in Melbourne, Australia backed the Labour Party, as in London. Australia agreed."], "Labour Party",
+     "GBR"),
     # a country named for a stance or a family's origin is not the person's
     (["Ivan Petrov, a pro-Russian activist, spoke in Kyiv. Ukraine and Ukraine agreed."], "Ivan Petrov", "UKR"),
     (["Ann Lee, the daughter of Russian immigrants, is a teacher in Atlanta. America and America agreed."],
