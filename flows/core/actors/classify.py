@@ -186,7 +186,7 @@ def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit])
         # A head word's own gazetteer reading ("Centre", a region of Burkina Faso) says nothing of the body, last
         # ("Research Centre") or before "of" and "for" ("MRC Centre for Disease Analysis").
         inner = [hit for hit in hits if ctx.text[hit.start:hit.end] not in _WORDS_PLACING_NO_BODY]
-        body = Candidate(start, end, "organization", name, _first_code(inner, start), sector)
+        body = Candidate(start, end, "organization", name, _of_code(tokens, inner) or _first_code(inner, start), sector)
         body.stateless = body.code is None and first in INTERNATIONAL_FIRST_WORDS  # "World Heritage Committee"
         return body
     if last in WATER_HEADS:
@@ -199,6 +199,19 @@ def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit])
         place.town_code = place.code is not None and not any(
             hit.of_kind("country", "demonym", "institution") for hit in before_head)
         return place
+    return None
+
+
+def _of_code(tokens: list[Token], hits: list[Hit]) -> str | None:
+    """ "Supreme Court of Puerto Rico": the country or place after "of" places the body, before any body named
+    in front of it (the registry's "Supreme Court" is the United States')."""
+    of = next((token for token in tokens if token.text == "of"), None)
+    if of is None:
+        return None
+    for hit in hits:
+        entry = hit.of_kind("country", "capital", "place") if hit.start > of.start else None
+        if entry is not None and entry.code and not hit.of_kind("institution"):
+            return entry.code
     return None
 
 

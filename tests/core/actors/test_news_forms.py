@@ -111,6 +111,8 @@ def test_a_registry_name_in_other_hyphenated_words_still_counts(lexicon: Lexicon
      "Aldo Group", "DEU"),
     (["Kenya's shops grew in Nairobi. Germany-based retailer Aldo Group and the German chain HomeMart bought them."],
      "HomeMart", "DEU"),
+    # the country after "of" places a body whose first words name another's ("Supreme Court", the USA's)
+    (["The Supreme Court of Georgia ruled in Tbilisi."], "Supreme Court of Georgia", "GEO"),
     # a party with a generic name is the local one, unless the article names anything of the registry's country
     (["Voters in Melbourne, Australia backed the Labour Party. Australia agreed."], "Labour Party", "AUS"),
     (["Voters in Melbourne, Australia backed the Green Party. Australia agreed."], "Green Party", "AUS"),
