@@ -41,9 +41,15 @@ def drop_leading(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> l
             tokens = tokens[1:]
             continue
         break
-    while tokens and (tokens[-1].text in NAME_CONNECTORS or tokens[-1].text in NEVER_NAMES):
+    while tokens and (tokens[-1].text in NAME_CONNECTORS or tokens[-1].text in NEVER_NAMES) and not _ends_known_name(
+            tokens[-1], hits):
         tokens = tokens[:-1]
     return tokens
+
+
+def _ends_known_name(token: Token, hits: list[Hit]) -> bool:
+    """ "Watch" in "Human Rights Watch": the last word of a known name is no stray word."""
+    return any(hit.start < token.start and hit.end == token.end for hit in hits)
 
 
 def _opens_name(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> bool:

@@ -91,15 +91,17 @@ def _is_common_noun_acronym(ctx: ArticleContext, hit: Hit, entry: Entry) -> bool
 
 
 def _abbreviates_words_before(ctx: ArticleContext, hit: Hit, entry: Entry) -> bool:
-    """ "Grand Master (GM)", "Chief Executive (CE)": letters in brackets spelling the ordinary capitalised words
-    right before them abbreviate those words, not a body the registry knows by the same letters (General Motors)."""
+    """ "Grand Master (GM)", "Internet Relay Chat (IRC)": letters in brackets spelling the capitalised words right
+    before them abbreviate those words, not a body the registry knows by the same letters (General Motors)."""
     surface = ctx.text[hit.start:hit.end]
     if entry.kind != "institution" or not surface.isupper() or ctx.text[hit.start - 2:hit.start] != " (":
         return False
-    words = ctx.text[max(hit.start - 80, 0):hit.start - 2].split()[-len(surface):]
+    window = ctx.text[max(hit.start - 80, 0):hit.start - 2]
+    words = window.split()[-len(surface):]
     if "".join(word[:1] for word in words) != surface or words[-1] in ANY_ORGANISATION_HEAD:
         return False  # a body's own acronym ("Electronic Frontier Foundation (EFF)") names that body
-    return all(fold(word) in ctx.lexicon.common_words for word in words)
+    first = hit.start - 2 - len(window) + window.rfind(words[0])
+    return not ctx.names_within(first, hit.start - 2)  # nor does one spelling a known name ("Human Rights Watch")
 
 
 def _clued_reading(ctx: ArticleContext, hit: Hit, first: Entry) -> Entry:

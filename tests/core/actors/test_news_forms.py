@@ -37,6 +37,7 @@ def lexicon() -> Lexicon:
                                   "GBR", "GOV"),
                       Institution("Imperial College London", (), "organization", "GBR", "EDU"),
                       Institution("Green Party", (), "organization", None, "PTY"),
+                      Institution("Human Rights Watch", ("HRW",), "organization", None, "NGO"),
                       Institution("General Motors", ("GM",), "organization", "USA", "BUS"),
                       Institution("Organisation of Islamic Cooperation", ("OIC",), "organization", None, "IGO")),
         places=(*sources.places, Place("Centre", "BFA", "region"), Place("Texas", "USA", "state"),
@@ -153,6 +154,7 @@ _CAPITALS = "An analyst at a bank in Tokyo said so. Later Beijing said it would 
     (_CAPITALS, "Beijing", "type", "country"),
     ("The singer Doris Day died in California.", "Doris Day", "type", "person"),  # not a holiday
     ("Residents of Jefferson Parish were told to leave.", "Jefferson Parish", "type", "place"),  # a place head
+    ("The Human Rights Watch said so.", "Human Rights Watch", "type", "organization"),  # "Watch" ends the name
     ("Crowds met at the Emancipation Memorial on Monday.", "Emancipation Memorial", "type", "place"),
     ("Under the law, Republican Mark Hogan, the governor, must act.", "Mark Hogan", "name", "Mark Hogan"),
     # the head word's own gazetteer reading ("Centre", a region of Burkina Faso) does not place the body; Tokyo does
