@@ -171,8 +171,11 @@ def _first_code(hits: list[Hit], start: int) -> str | None:
     return None
 
 
-# Gazetteer readings of these words inside a body's name place nothing: "Centre" and "North" are also regions.
-_WORDS_PLACING_NO_BODY = ANY_ORGANISATION_HEAD | GENERIC_PLACE_WORDS
+# Gazetteer readings of these words inside a body's name place nothing: "Centre" and "North" are also regions,
+# "Valley" ("Thames Valley Police") is Anguilla's capital.
+_WORDS_PLACING_NO_BODY = ANY_ORGANISATION_HEAD | GENERIC_PLACE_WORDS | PLACE_HEADS
+# Streets and squares are named after people and places anywhere: "Grenada Street" in Brisbane.
+_STREET_HEADS = frozenset({"Street", "St", "Avenue", "Road", "Boulevard", "Square", "Lane", "Plaza", "Drive"})
 
 
 def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> Candidate | None:
@@ -193,7 +196,7 @@ def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit])
         return Candidate(start, end, "place", name, None)
     if last in PLACE_HEADS:
         # "Blyth Valley": a gazetteer reading of the head word itself ("The Valley", Anguilla) says nothing.
-        before_head = [hit for hit in hits if hit.end <= tokens[-1].start]
+        before_head = [hit for hit in hits if hit.end <= tokens[-1].start] if last not in _STREET_HEADS else []
         place = Candidate(start, end, "place", name, _first_code(before_head, start))
         # "Victoria Park": a capital or town in a place's name may be a namesake; a country or demonym is not.
         place.town_code = place.code is not None and not any(

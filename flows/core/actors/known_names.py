@@ -36,6 +36,7 @@ from flows.core.actors.vocabulary import (
     WATER_HEADS,
 )
 
+_NATURAL_FEATURE_AFTER = re.compile(r" (?:rainforest|jungle|basin|river|delta|estuary|rain forest)\b")
 _BROADCASTER_CUE = re.compile(r"\b(?:broadcaster|television|channel|network|media|outlet)[ ,]+(?:the )?$")
 
 
@@ -48,6 +49,9 @@ def candidate_from_hit(ctx: ArticleContext, hit: Hit) -> Candidate | None:
         return None
     if _abbreviates_words_before(ctx, hit, entry):
         return None
+    if entry.kind == "institution" and _NATURAL_FEATURE_AFTER.match(ctx.text, hit.end):
+        # "the Amazon rainforest": a body's name used for the land or water it is named after
+        return Candidate(hit.start, hit.end, "place", ctx.text[hit.start:hit.end])
     if is_generic_place(ctx, hit):
         return Candidate(hit.start, hit.end, "place", ctx.text[hit.start:hit.end])
     if entry.kind in {"capital", "place"} and len(hit.entries) > 1:

@@ -38,12 +38,13 @@ def lexicon() -> Lexicon:
                       Institution("Imperial College London", (), "organization", "GBR", "EDU"),
                       Institution("Green Party", (), "organization", None, "PTY"),
                       Institution("Human Rights Watch", ("HRW",), "organization", None, "NGO"),
+                      Institution("Amazon", (), "organization", "USA", "BUS"),
                       Institution("General Motors", ("GM",), "organization", "USA", "BUS"),
                       Institution("Organisation of Islamic Cooperation", ("OIC",), "organization", None, "IGO")),
         places=(*sources.places, Place("Centre", "BFA", "region"), Place("Texas", "USA", "state"),
                 Place("Isna", "EGY", "town"), Place("Budapest", "HUN", "city"), Place("Victoria", "AUS", "state"),
                 Place("Melbourne", "AUS", "city"), Place("Pech", "HUN", "city")),
-        capitals=(*sources.capitals, ("Victoria", "SYC")),
+        capitals=(*sources.capitals, ("Victoria", "SYC"), ("The Valley", "AIA"), ("Valley", "AIA")),
         titles=(*sources.titles, Title("Environment Secretary", "GOV"), Title("Secretary", "GOV"),
                 Title("Chief Minister", "GOV")),
         given_names=sources.given_names | {"daniil", "rafael", "ivanka", "margaret", "mark", "menzies", "quentin",
@@ -114,6 +115,9 @@ def test_a_registry_name_in_other_hyphenated_words_still_counts(lexicon: Lexicon
      "HomeMart", "DEU"),
     # the country after "of" places a body whose first words name another's ("Supreme Court", the USA's)
     (["The Supreme Court of Georgia ruled in Tbilisi."], "Supreme Court of Georgia", "GEO"),
+    # a place head inside a body's name places nothing; a street's name says nothing of where it is
+    (["Thames Valley Police arrested a man in London. Britain agreed."], "Thames Valley Police", "GBR"),
+    (["The game was played on Georgia Street in Melbourne, Australia."], "Georgia Street", "AUS"),
     # a party with a generic name is the local one, unless the article names anything of the registry's country
     (["Voters in Melbourne, Australia backed the Labour Party. Australia agreed."], "Labour Party", "AUS"),
     (["Voters in Melbourne, Australia backed the Green Party. Australia agreed."], "Green Party", "AUS"),
@@ -155,6 +159,7 @@ _CAPITALS = "An analyst at a bank in Tokyo said so. Later Beijing said it would 
     ("The singer Doris Day died in California.", "Doris Day", "type", "person"),  # not a holiday
     ("Residents of Jefferson Parish were told to leave.", "Jefferson Parish", "type", "place"),  # a place head
     ("The Human Rights Watch said so.", "Human Rights Watch", "type", "organization"),  # "Watch" ends the name
+    ("Fires destroyed parts of the Amazon rainforest.", "Amazon", "type", "place"),
     ("Crowds met at the Emancipation Memorial on Monday.", "Emancipation Memorial", "type", "place"),
     ("Under the law, Republican Mark Hogan, the governor, must act.", "Mark Hogan", "name", "Mark Hogan"),
     # the head word's own gazetteer reading ("Centre", a region of Burkina Faso) does not place the body; Tokyo does
