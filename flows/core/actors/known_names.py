@@ -47,7 +47,7 @@ def candidate_from_hit(ctx: ArticleContext, hit: Hit) -> Candidate | None:
         return None
     if _is_demonym_not_town(ctx, hit, entry) or _is_common_noun_acronym(ctx, hit, entry):
         return None
-    if _abbreviates_words_before(ctx, hit, entry):
+    if _abbreviates_words_before(ctx, hit, entry) or _is_word_not_alias(ctx, hit, entry):
         return None
     if entry.kind == "institution" and _NATURAL_FEATURE_AFTER.match(ctx.text, hit.end):
         # "the Amazon rainforest": a body's name used for the land or water it is named after
@@ -92,6 +92,26 @@ def _is_common_noun_acronym(ctx: ArticleContext, hit: Hit, entry: Entry) -> bool
     if entry.name != surface and entry.name in ctx.text:
         return False
     return not _BROADCASTER_CUE.search(ctx.text, max(hit.start - 30, 0), hit.start)
+
+
+def _is_word_not_alias(ctx: ArticleContext, hit: Hit, entry: Entry) -> bool:
+    """ "Who inspires you?", "Hospice Care", "Let's go": an ordinary word capitalised at a sentence's start or
+    inside a longer name is that word, not a body the registry knows by it in capitals (WHO, CARE, LeT). Written
+    alone mid-sentence ("the Fed said") it is the body."""
+    surface = ctx.text[hit.start:hit.end]
+    if entry.kind != "institution" or " " in surface or surface.isupper():
+        return False
+    name = entry.name[4:] if entry.name.startswith("The ") else entry.name
+    if fold(surface) == fold(name) or fold(surface) not in ctx.lexicon.common_words:
+        return False
+    return ctx.is_sentence_initial(hit.start) or _next_to_capitalised(ctx, hit)
+
+
+def _next_to_capitalised(ctx: ArticleContext, hit: Hit) -> bool:
+    before = ctx.text[max(hit.start - 30, 0):hit.start].split()
+    after = ctx.text[hit.end:hit.end + 30].split()
+    return bool(before and before[-1][:1].isupper() and before[-1] not in {"The", "A", "An"}) or bool(
+        after and after[0][:1].isupper())
 
 
 def _abbreviates_words_before(ctx: ArticleContext, hit: Hit, entry: Entry) -> bool:

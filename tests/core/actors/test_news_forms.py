@@ -39,6 +39,9 @@ def lexicon() -> Lexicon:
                       Institution("Green Party", (), "organization", None, "PTY"),
                       Institution("Human Rights Watch", ("HRW",), "organization", None, "NGO"),
                       Institution("Amazon", (), "organization", "USA", "BUS"),
+                      Institution("World Health Organization", ("WHO",), "organization", None, "IGO"),
+                      Institution("Federal Reserve", ("Fed",), "organization", "USA", "GOV"),
+                      Institution("CARE International", ("CARE",), "organization", None, "NGO"),
                       Institution("General Motors", ("GM",), "organization", "USA", "BUS"),
                       Institution("Organisation of Islamic Cooperation", ("OIC",), "organization", None, "IGO")),
         places=(*sources.places, Place("Centre", "BFA", "region"), Place("Texas", "USA", "state"),
@@ -50,7 +53,7 @@ def lexicon() -> Lexicon:
         given_names=sources.given_names | {"daniil", "rafael", "ivanka", "margaret", "mark", "menzies", "quentin",
                                            "doris", "yousef"},
         common_words=sources.common_words | {"author", "environment", "chief", "spokesman", "foreign", "affairs",
-                                             "grand", "master"},
+                                             "grand", "master", "fed", "care", "hospice"},
     ))
 
 
@@ -247,3 +250,14 @@ def test_letters_abbreviating_ordinary_words_before_them_name_no_body(lexicon: L
     assert "General Motors" not in {a.name for a in actors}
     text, actors = actors_of(lexicon, "The General Motors (GM) plant closed.")
     assert len(named(text, actors, "GM").mentions) == 2
+
+
+@pytest.mark.parametrize(("paragraph", "names"), [
+    ("Who inspires you? The Gilchrist Hospice Care team does.", set()),  # WHO and CARE are written in capitals
+    ("The Fed said rates would rise.", {"Federal Reserve"}),  # alone mid-sentence, the body's short name
+    ("The WHO said so. CARE staff agreed.", {"World Health Organization", "CARE International"}),
+])
+def test_an_ordinary_word_is_no_body_known_by_it_in_capitals(
+        lexicon: Lexicon, paragraph: str, names: set[str]) -> None:
+    _, actors = actors_of(lexicon, paragraph)
+    assert {a.name for a in actors if a.type == "organization"} == names
