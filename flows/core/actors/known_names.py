@@ -101,9 +101,11 @@ def _is_word_not_alias(ctx: ArticleContext, hit: Hit, entry: Entry) -> bool:
     surface = ctx.text[hit.start:hit.end]
     if entry.kind != "institution" or " " in surface or surface.isupper():
         return False
-    name = entry.name[4:] if entry.name.startswith("The ") else entry.name
-    if fold(surface) == fold(name) or fold(surface) not in ctx.lexicon.common_words:
+    if fold(surface) not in ctx.lexicon.common_words:
         return False
+    name = entry.name[4:] if entry.name.startswith("The ") else entry.name
+    if fold(surface) == fold(name):  # "Nature is fragile": a body named by an ordinary word opens no sentence
+        return ctx.is_sentence_initial(hit.start)
     return ctx.is_sentence_initial(hit.start) or _next_to_capitalised(ctx, hit)
 
 

@@ -112,7 +112,10 @@ def _registry_entries(sources: LexiconSources) -> Iterable[tuple[str, Entry]]:
             yield surface, entry
     for place in sources.places:
         yield place.name, Entry("place", place.name, "place", place.country_code, place_kind=place.kind)
-    title_keys = frozenset(match_key(title.phrase) for title in sources.titles)
+    # A role noun that is also a given name ("christian") opening a person's alias is the given name there.
+    given = frozenset(fold(name) for name in sources.given_names)
+    title_keys = frozenset(match_key(title.phrase) for title in sources.titles
+                           if not (is_role_noun(title.phrase) and title.phrase in given))
     title_starts = frozenset(key.split()[0] for key in title_keys if key.strip())
     for person in sources.people:
         entry = _person_entry(person)
@@ -121,6 +124,11 @@ def _registry_entries(sources: LexiconSources) -> Iterable[tuple[str, Entry]]:
                 yield surface, entry
     for title in sources.titles:
         yield title.phrase, Entry("title", title.phrase, None, None, title.sector)
+
+
+def is_role_noun(phrase: str) -> bool:
+    """A title known only as one lowercase word ("christian", "attorney"): a description rather than a rank."""
+    return phrase.islower() and " " not in phrase
 
 
 def _person_entry(person: Person) -> Entry:

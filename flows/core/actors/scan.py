@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from flows.core.actors.lexicon import Entry, Lexicon, fold
+from flows.core.actors.lexicon import Entry, Lexicon, fold, is_role_noun
 from flows.core.actors.vocabulary import NAME_CONNECTORS
 
 _ACTOR_KINDS = frozenset({"country", "capital", "institution", "place", "person"})
@@ -101,12 +101,14 @@ def find_hits(text: str, padded: str, lexicon: Lexicon) -> tuple[list[Hit], list
                 continue
         if len(entries) == 1:  # most surfaces name one thing: no need to sort entries out
             if entries[0].kind == "title":
-                titles.append(Hit(start, end, entries))
+                if not _is_given_name_not_role(text, start, entries[0], lexicon.given_names):
+                    titles.append(Hit(start, end, entries))
             elif entries[0].kind in _NAMED_KINDS and _looks_like_name(text[start:end]) and not (
                     entries[0].kind == "person" and _ends_hyphenated_surname(text, start, lexicon.given_names)):
                 names.append(Hit(start, end, entries))
             continue
-        titled = tuple(entry for entry in entries if entry.kind == "title")
+        given = lexicon.given_names
+        titled = tuple(e for e in entries if e.kind == "title" and not _is_given_name_not_role(text, start, e, given))
         if titled:
             titles.append(Hit(start, end, titled))
         hyphenated = _ends_hyphenated_surname(text, start, lexicon.given_names)
@@ -114,6 +116,12 @@ def find_hits(text: str, padded: str, lexicon: Lexicon) -> tuple[list[Hit], list
         if named and _looks_like_name(text[start:end]):
             names.append(Hit(start, end, named))
     return _leftmost_longest(names), _leftmost_longest(titles)
+
+
+def _is_given_name_not_role(text: str, start: int, entry: Entry, given_names: frozenset[str]) -> bool:
+    """ "Christian Eriksen", "Hunter Biden": a role noun that is also a given name, written with a capital, is
+    the given name ("Attorney Reid Weingarten" keeps its title)."""
+    return text[start:start + 1].isupper() and is_role_noun(entry.name) and entry.name in given_names
 
 
 def _ends_hyphenated_surname(text: str, start: int, given_names: frozenset[str]) -> bool:

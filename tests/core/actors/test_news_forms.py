@@ -261,3 +261,15 @@ def test_an_ordinary_word_is_no_body_known_by_it_in_capitals(
         lexicon: Lexicon, paragraph: str, names: set[str]) -> None:
     _, actors = actors_of(lexicon, paragraph)
     assert {a.name for a in actors if a.type == "organization"} == names
+
+
+def test_a_role_noun_that_is_a_given_name_is_the_given_name() -> None:
+    sources = small_sources()
+    lexicon = build_lexicon(dataclasses.replace(
+        sources, titles=(*sources.titles, Title("christian", "CHR"), Title("attorney", "JUD")),
+        given_names=sources.given_names | {"christian"},
+        people=(*sources.people, Person("Christian Lindner", (), "DEU", "GOV"))))
+    text, actors = actors_of(lexicon, "Christian Petrov spoke in Kyiv. Christian Lindner and Attorney Ivan Lee agreed.")
+    assert named(text, actors, "Christian Petrov").name == "Christian Petrov"
+    assert named(text, actors, "Christian Lindner").country_code == "DEU"
+    assert named(text, actors, "Ivan Lee").title == "Attorney"
