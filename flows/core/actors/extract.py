@@ -90,7 +90,13 @@ def name_runs(ctx: ArticleContext) -> list[tuple[int, int]]:
         if stretched > end and "\n" not in ctx.text[end:stretched]:
             end = stretched
         runs.append((start, end))
-    return runs
+    return _with_lowercase_names(ctx, runs)
+
+
+def _with_lowercase_names(ctx: ArticleContext, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Known names that open in lowercase ("arXiv", "eLife") are runs of their own."""
+    extra = [(hit.start, hit.end) for hit in ctx.names if ctx.text[hit.start].islower()]
+    return sorted(runs + extra) if extra else runs
 
 
 def find_candidates(ctx: ArticleContext) -> list[Candidate]:

@@ -67,6 +67,11 @@ def _drop_acronym_places(text: str, start: int, end: int, entries: tuple[Entry, 
     return tuple(e for e in entries if e.kind != "place" or e.name.isupper())
 
 
+def _written_as_name(surface: str, entries: tuple[Entry, ...]) -> bool:
+    """Written like a name, or exactly as the registry writes one that opens in lowercase ("arXiv", "eLife")."""
+    return _looks_like_name(surface) or (surface[:1].islower() and any(e.name == surface for e in entries))
+
+
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
     hits.sort(key=lambda hit: (hit.start, -hit.end))
     chosen: list[Hit] = []
@@ -103,7 +108,7 @@ def find_hits(text: str, padded: str, lexicon: Lexicon) -> tuple[list[Hit], list
             if entries[0].kind == "title":
                 if not _is_given_name_not_role(text, start, entries[0], lexicon.given_names):
                     titles.append(Hit(start, end, entries))
-            elif entries[0].kind in _NAMED_KINDS and _looks_like_name(text[start:end]) and not (
+            elif entries[0].kind in _NAMED_KINDS and _written_as_name(text[start:end], entries) and not (
                     entries[0].kind == "person" and _ends_hyphenated_surname(text, start, lexicon.given_names)):
                 names.append(Hit(start, end, entries))
             continue
@@ -113,7 +118,7 @@ def find_hits(text: str, padded: str, lexicon: Lexicon) -> tuple[list[Hit], list
             titles.append(Hit(start, end, titled))
         hyphenated = _ends_hyphenated_surname(text, start, lexicon.given_names)
         named = tuple(e for e in entries if e.kind in _NAMED_KINDS and not (hyphenated and e.kind == "person"))
-        if named and _looks_like_name(text[start:end]):
+        if named and _written_as_name(text[start:end], named):
             names.append(Hit(start, end, named))
     return _leftmost_longest(names), _leftmost_longest(titles)
 

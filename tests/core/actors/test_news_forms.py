@@ -42,6 +42,7 @@ def lexicon() -> Lexicon:
                       Institution("World Health Organization", ("WHO",), "organization", None, "IGO"),
                       Institution("Federal Reserve", ("Fed",), "organization", "USA", "GOV"),
                       Institution("CARE International", ("CARE",), "organization", None, "NGO"),
+                      Institution("eBay", (), "organization", "USA", "BUS"),
                       Institution("General Motors", ("GM",), "organization", "USA", "BUS"),
                       Institution("Organisation of Islamic Cooperation", ("OIC",), "organization", None, "IGO")),
         places=(*sources.places, Place("Centre", "BFA", "region"), Place("Texas", "USA", "state"),
@@ -273,3 +274,8 @@ def test_a_role_noun_that_is_a_given_name_is_the_given_name() -> None:
     assert named(text, actors, "Christian Petrov").name == "Christian Petrov"
     assert named(text, actors, "Christian Lindner").country_code == "DEU"
     assert named(text, actors, "Ivan Lee").title == "Attorney"
+
+
+def test_a_known_name_opening_in_lowercase_is_found_as_written(lexicon: Lexicon) -> None:
+    _, actors = actors_of(lexicon, "Sellers on eBay said so. An ebay seller agreed.")
+    assert [(a.name, len(a.mentions)) for a in actors] == [("eBay", 1)]
