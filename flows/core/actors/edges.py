@@ -4,6 +4,8 @@ phrases that name no actor at all (events).
 
 from __future__ import annotations
 
+import re
+
 from flows.core.actors.candidates import ArticleContext
 from flows.core.actors.lexicon import fold
 from flows.core.actors.scan import Hit, Token
@@ -21,6 +23,7 @@ from flows.core.actors.vocabulary import (
 
 NOT_NAME_WORDS = NEVER_NAMES | MONTHS_AND_DAYS | NAME_CONNECTORS
 
+_STORM_NAME = re.compile(rf"\b(?:{'|'.join(sorted(STORM_WORDS))})(?: Storm)? ([A-Z][a-z]+)\b")
 _PARTY_MEMBERS = frozenset({"Republican", "Democrat", "Tory", "Labour", "Liberal", "Conservative", "Socialist"})
 
 
@@ -75,6 +78,14 @@ def leading_title(ctx: ArticleContext, tokens: list[Token]) -> Hit | None:
     """A title the run opens with ("Professor Michael Siegel of ..."), if words follow it."""
     titles = ctx.titles_starting_within(tokens[0].start, tokens[0].end)
     return next((t for t in titles if t.start == tokens[0].start and t.end < tokens[-1].start), None)
+
+
+def storm_names(text: str) -> frozenset[str]:
+    """ "Hurricane Dorian ... Dorian hit the Bahamas": the names an article gives its storms, which name no one
+    when they stand alone later."""
+    if not any(word in text for word in STORM_WORDS):
+        return frozenset()
+    return frozenset(found.group(1) for found in _STORM_NAME.finditer(text))
 
 
 def names_an_event(ctx: ArticleContext, tokens: list[Token]) -> bool:

@@ -18,6 +18,7 @@ from operator import attrgetter, itemgetter
 from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.classify import candidate_from_hit, classify_run
 from flows.core.actors.countries import settle_countries
+from flows.core.actors.edges import storm_names
 from flows.core.actors.grouping import (
     Group,
     absorb_short_forms,
@@ -110,7 +111,9 @@ def find_candidates(ctx: ArticleContext) -> list[Candidate]:
                 candidate = candidate_from_hit(ctx, hit)
                 if candidate is not None:
                     found.append(candidate)
-    return [c for c in found if has_name_word(c.name) and not _is_doubtful_place(ctx, c)]
+    storms = storm_names(ctx.text)
+    return [c for c in found if has_name_word(c.name) and not _is_doubtful_place(ctx, c)
+            and not (c.type == "person" and c.name in storms)]
 
 
 def has_name_word(name: str) -> bool:

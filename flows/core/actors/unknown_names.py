@@ -32,7 +32,8 @@ HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "S
 _HONORIFIC_ENDINGS = tuple(sorted(HONORIFICS))
 _EDGE_WORDS = NAME_CONNECTORS | NEVER_NAMES  # never the first or last word of a name
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
-_DOMAIN = re.compile(r"\.(?:com|org|net|co|io|ru|uk|de|fr|cn|info|news)$", re.IGNORECASE)
+# "Reuters.com", "UOL.com.br", "Portfolio.hu": a web address names the site's owner.
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|info|news|io|[a-z]{2})$")
 INITIAL = re.compile(r"^[A-Z]\.$")
 _APPOSITION = re.compile(r"^, (?:the|a|an|its|his|her) ([^,.;:()]{1,80})")
 NEXT_WORD = re.compile(r"^[ \u00a0]+([a-z]+)")

@@ -52,7 +52,7 @@ def lexicon() -> Lexicon:
         titles=(*sources.titles, Title("Environment Secretary", "GOV"), Title("Secretary", "GOV"),
                 Title("Chief Minister", "GOV")),
         given_names=sources.given_names | {"daniil", "rafael", "ivanka", "margaret", "mark", "menzies", "quentin",
-                                           "doris", "yousef"},
+                                           "doris", "yousef", "dorian"},
         common_words=sources.common_words | {"author", "environment", "chief", "spokesman", "foreign", "affairs",
                                              "grand", "master", "fed", "care", "hospice"},
     ))
@@ -279,3 +279,13 @@ def test_a_role_noun_that_is_a_given_name_is_the_given_name() -> None:
 def test_a_known_name_opening_in_lowercase_is_found_as_written(lexicon: Lexicon) -> None:
     _, actors = actors_of(lexicon, "Sellers on eBay said so. An ebay seller agreed.")
     assert [(a.name, len(a.mentions)) for a in actors] == [("eBay", 1)]
+
+
+@pytest.mark.parametrize(("paragraph", "names"), [
+    ("Hurricane Dorian hit Kenya. Dorian, a storm of the fifth category, killed 40.", {"Kenya"}),
+    ("The fires were reported by UOL.com.br and by Portfolio.hu on Monday.", {"UOL.com.br", "Portfolio.hu"}),
+])
+def test_storms_name_no_one_and_web_addresses_name_their_owners(
+        lexicon: Lexicon, paragraph: str, names: set[str]) -> None:
+    _, actors = actors_of(lexicon, paragraph)
+    assert {a.name for a in actors} == names
