@@ -41,6 +41,9 @@ _CODE_KINDS = ("country", "capital", "demonym", "institution")
 # without a home state (al-Qaeda); a person described by one of them is not placed by the article's country.
 _STATELESS_SECTORS = frozenset({"IGO", "NGO", "REB"})
 _SETTLEMENT_KINDS = frozenset({"city", "state", "province", "region"})
+# Between the names of a list after a plural demonym: "Russians, Igor Andreev and seventh seed Mikhail Youzhny".
+_FIRST_GAP = re.compile(r",? ")
+_LIST_GAP = re.compile(r"(?:,? and |, )(?:[a-z]+ ){0,2}")
 _STANCE_PREFIXES = ("pro-", "anti-", "Pro-", "Anti-")
 _NOT_ALLEGIANCE_WORDS = frozenset("War war immigrant immigrants descent origin heritage ancestry roots "
                                   "parents".split())
@@ -63,8 +66,9 @@ def _prefix_code(ctx: ArticleContext, person: Candidate, floor: int) -> str | No
     code = _hit_code(hit, (*_CODE_KINDS, "place"))
     if gap.startswith(("'s", "\u2019s")) and gap.count(",") <= 1:
         return code
-    if hit.of_kind("demonym") and (_LOWER_GAP.match(gap) or (gap == ", " and _follows_article(ctx, hit))):
-        return code
+    if hit.of_kind("demonym") and ((_LOWER_GAP.match(gap) and not _FINITE_VERBS.intersection(gap.split())) or (
+            gap == ", " and _follows_article(ctx, hit))):
+        return code  # "Chinese dissident Ai Weiwei", but not "the Russians said Mary Jones won"
     body = hit.of_kind("institution")
     town = _settlement_code(hit) if body is None else None
     role = _ROLE_WORDS.match(gap) if body is not None or town is not None else None
@@ -290,6 +294,25 @@ def _release_uncurated(ctx: ArticleContext, person: Candidate) -> None:
     person.code, person.sector, person.registry = None, None, False
 
 
+def _read_plural_demonym_lists(ctx: ArticleContext, persons: list[Candidate]) -> None:
+    """ "two other Russians, Igor Andreev and seventh seed Mikhail Youzhny", "Kenyans Evans Rutto and Margaret
+    Okayo": a plural demonym, then a list of names, places every name of the list. In place."""
+    by_start = {p.start: p for p in persons}
+    for hit in ctx.names:
+        demonym = hit.of_kind("demonym")
+        surface = ctx.text[hit.start:hit.end]
+        if demonym is None or not demonym.code or not surface.endswith("s") or surface.endswith("ss"):
+            continue
+        gap = _FIRST_GAP.match(ctx.text, hit.end)
+        person = by_start.get(gap.end()) if gap else None
+        while person is not None:
+            person.code = person.code or demonym.code
+            gap = _LIST_GAP.match(ctx.text, person.end)
+            if gap is None or _FINITE_VERBS.intersection(gap.group(0).split()):
+                break
+            person = by_start.get(gap.end())
+
+
 def attribute_people(ctx: ArticleContext, candidates: list[Candidate]) -> None:
     """Fill in country codes (and roles from descriptions) of person candidates, in place."""
     full_name_words = {
@@ -302,6 +325,7 @@ def attribute_people(ctx: ArticleContext, candidates: list[Candidate]) -> None:
             _release_namesake(ctx, candidate, introduced)
             _release_uncurated(ctx, candidate)
     bodies = [c for c in candidates if c.type in {"organization", "group"}]
+    _read_plural_demonym_lists(ctx, [c for c in candidates if c.type == "person"])
     by_sentence: dict[int, list[Candidate]] = {}
     for candidate in candidates:
         if candidate.type == "person":

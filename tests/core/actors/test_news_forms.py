@@ -127,6 +127,10 @@ def test_a_registry_name_in_other_hyphenated_words_still_counts(lexicon: Lexicon
     (["Voters in Melbourne, Australia backed the Green Party. Australia agreed."], "Green Party", "AUS"),
     (["Voters in Melbourne, Australia backed the Labour Party, as in London. Australia agreed."], "Labour Party",
      "GBR"),
+    # a plural demonym before a list of names places each of them
+    (["In Paris, two other Russians, Igor Andreev and seventh seed Mikhail Youzhny, won. France and France."],
+     "Mikhail Youzhny", "RUS"),
+    (["In Paris the Russians said Mary Jones won. France and France agreed."], "Mary Jones", "FRA"),
     # a country named for a stance or a family's origin is not the person's
     (["Ivan Petrov, a pro-Russian activist, spoke in Kyiv. Ukraine and Ukraine agreed."], "Ivan Petrov", "UKR"),
     (["Ann Lee, the daughter of Russian immigrants, is a teacher in Atlanta. America and America agreed."],
