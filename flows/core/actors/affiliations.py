@@ -10,16 +10,11 @@ from __future__ import annotations
 
 import re
 
-from flows.core.actors.candidates import ArticleContext, Candidate
+from flows.core.actors.candidates import ArticleContext, Candidate, is_generic_name
 from flows.core.actors.grouping import Group
-from flows.core.actors.lexicon import fold
 from flows.core.actors.scan import Hit
 from flows.core.actors.vocabulary import (
-    GENERIC_BODY_WORDS,
-    NAME_CONNECTORS,
     ORGANISATION_APPOSITION_NOUNS,
-    ORGANISATION_HEADS,
-    UNSHARED_BODY_NAMES,
 )
 
 _AFFILIATION = re.compile(r",? (?:of|from|at) (?:the )?")
@@ -65,15 +60,6 @@ def place_code(hit: Hit | None, regions_only: bool) -> str | None:
     if regions_only and entry.kind != "country" and entry.place_kind not in _REGION_KINDS:
         return None
     return PART_OF.get(entry.code, entry.code) if entry.code not in NO_COUNTRY else None
-
-
-def is_generic_name(ctx: ArticleContext, name: str) -> bool:
-    """ "Ministry of Defence", "Interior Ministry", "Supreme Court": only head nouns, connectors, words many states'
-    bodies share and ordinary words."""
-    return name not in UNSHARED_BODY_NAMES and all(
-        word in ORGANISATION_HEADS or word in NAME_CONNECTORS or word in GENERIC_BODY_WORDS
-        or fold(word) in ctx.lexicon.common_words for word in name.split()
-    )
 
 
 def read_locations(ctx: ArticleContext, groups: list[Group]) -> None:

@@ -6,9 +6,10 @@ import bisect
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from flows.core.actors.lexicon import Lexicon
+from flows.core.actors.lexicon import Lexicon, fold
 from flows.core.actors.runs import LowercaseWords
 from flows.core.actors.scan import Hit
+from flows.core.actors.vocabulary import GENERIC_BODY_WORDS, NAME_CONNECTORS, ORGANISATION_HEADS, UNSHARED_BODY_NAMES
 from flows.core.model import Sentence
 
 # Kinds of gazetteer entry whose code is a clue to the countries an article is about.
@@ -35,6 +36,15 @@ class Candidate:
     stateless: bool = False  # tied to no one state: "a UN rapporteur", the "World Heritage Committee"
 
 
+def is_generic_name(ctx: ArticleContext, name: str) -> bool:
+    """ "Ministry of Defence", "Interior Ministry", "Supreme Court": only head nouns, connectors, words many states'
+    bodies share and ordinary words."""
+    return name not in UNSHARED_BODY_NAMES and all(
+        word in ORGANISATION_HEADS or word in NAME_CONNECTORS or word in GENERIC_BODY_WORDS
+        or fold(word) in ctx.lexicon.common_words for word in name.split()
+    )
+
+
 @dataclass(slots=True)
 class ArticleContext:
     """What every rule may consult about one article."""
@@ -59,18 +69,26 @@ class ArticleContext:
         self._title_ends = {hit.end: hit for hit in self.titles}
         self._title_starts = [hit.start for hit in self.titles]
 
-    def is_clued(self, code: str, besides: Collection[str] = ()) -> bool:
-        """Whether a known name other than those ``besides`` (a country, capital, demonym, place or body) points
-        at ``code``, and only at it, anywhere in the article: "Newcastle", in England and in Australia, is no
-        clue."""
+    def clues(self, code: str, besides: Collection[str] = ()) -> int:
+        """How many known names other than those ``besides`` (countries, capitals, demonyms, places, bodies not
+        generically named) point at ``code``, and only at it, in the article: "Supreme Court", or "Victoria" (the
+        Seychelles' capital and an Australian state), is no clue."""
         if self._clues is None:
             self._clues = {}
             for hit in self.names:
-                codes = {entry.code for entry in hit.entries if entry.code and entry.kind in _CLUE_KINDS}
+                codes = {entry.code for entry in hit.entries if entry.code and entry.kind in _CLUE_KINDS
+                         and not (entry.kind == "institution" and is_generic_name(self, entry.name))}
                 if len(codes) == 1:
                     self._clues.setdefault(codes.pop(), set()).add(self.text[hit.start:hit.end])
-        surfaces = self._clues.get(code)
-        return bool(surfaces) and (not besides or not surfaces <= set(besides))
+        surfaces = self._clues.get(code, set())
+        return len(surfaces - set(besides)) if besides else len(surfaces)
+
+    def is_clued(self, code: str, besides: Collection[str] = ()) -> bool:
+        return self.clues(code, besides) > 0
+
+    def most_clued(self) -> int:
+        """The most names pointing at any one country (after ``clues`` has been asked once)."""
+        return max((len(surfaces) for surfaces in (self._clues or {}).values()), default=0)
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (the nearest one before it, if it falls between sentences)."""

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.edges import NOT_NAME_WORDS, drop_leading, leading_title, names_an_event
-from flows.core.actors.known_names import candidate_from_hit, split_by_hits
+from flows.core.actors.known_names import candidate_from_hit, clued_reading, split_by_hits
 from flows.core.actors.lexicon import fold
 from flows.core.actors.scan import Hit, Token, run_tokens
 from flows.core.actors.unknown_names import is_name_part, judge_unknown
@@ -25,6 +25,7 @@ from flows.core.actors.vocabulary import (
     ORGANISATION_HEADS,
     PLACE_HEADS,
     SECTOR_BY_HEAD,
+    STREET_HEADS,
     WATER_HEADS,
 )
 
@@ -174,8 +175,7 @@ def _first_code(hits: list[Hit], start: int) -> str | None:
 # Gazetteer readings of these words inside a body's name place nothing: "Centre" and "North" are also regions,
 # "Valley" ("Thames Valley Police") is Anguilla's capital.
 _WORDS_PLACING_NO_BODY = ANY_ORGANISATION_HEAD | GENERIC_PLACE_WORDS | PLACE_HEADS
-# Streets and squares are named after people and places anywhere: "Grenada Street" in Brisbane.
-_STREET_HEADS = frozenset({"Street", "St", "Avenue", "Road", "Boulevard", "Square", "Lane", "Plaza", "Drive"})
+
 
 
 def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> Candidate | None:
@@ -189,14 +189,15 @@ def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit])
         # A head word's own gazetteer reading ("Centre", a region of Burkina Faso) says nothing of the body, last
         # ("Research Centre") or before "of" and "for" ("MRC Centre for Disease Analysis").
         inner = [hit for hit in hits if ctx.text[hit.start:hit.end] not in _WORDS_PLACING_NO_BODY]
-        body = Candidate(start, end, "organization", name, _of_code(tokens, inner) or _first_code(inner, start), sector)
+        code = _of_code(ctx, tokens, inner) or _first_code(inner, start)
+        body = Candidate(start, end, "organization", name, code, sector)
         body.stateless = body.code is None and first in INTERNATIONAL_FIRST_WORDS  # "World Heritage Committee"
         return body
     if last in WATER_HEADS:
         return Candidate(start, end, "place", name, None)
     if last in PLACE_HEADS:
         # "Blyth Valley": a gazetteer reading of the head word itself ("The Valley", Anguilla) says nothing.
-        before_head = [hit for hit in hits if hit.end <= tokens[-1].start] if last not in _STREET_HEADS else []
+        before_head = [hit for hit in hits if hit.end <= tokens[-1].start] if last not in STREET_HEADS else []
         place = Candidate(start, end, "place", name, _first_code(before_head, start))
         # "Victoria Park": a capital or town in a place's name may be a namesake; a country or demonym is not.
         place.town_code = place.code is not None and not any(
@@ -205,17 +206,23 @@ def _headed_candidate(ctx: ArticleContext, tokens: list[Token], hits: list[Hit])
     return None
 
 
-def _of_code(tokens: list[Token], hits: list[Hit]) -> str | None:
+def _of_code(ctx: ArticleContext, tokens: list[Token], hits: list[Hit]) -> str | None:
     """ "Supreme Court of Puerto Rico": the country or place after "of" places the body, before any body named
     in front of it (the registry's "Supreme Court" is the United States')."""
     of = next((token for token in tokens if token.text == "of"), None)
     if of is None:
         return None
     for hit in hits:
-        entry = hit.of_kind("country", "capital", "place") if hit.start > of.start else None
-        if entry is not None and entry.code and not hit.of_kind("institution"):
+        if hit.start < of.start or hit.of_kind("institution"):
+            continue
+        # "Supreme Court of Georgia ... in Atlanta": the reading the article's other names point at
+        entry = clued_reading(ctx, hit, _OF_KINDS) or hit.of_kind(*_OF_KINDS)
+        if entry is not None and entry.code:
             return entry.code
     return None
+
+
+_OF_KINDS = ("country", "capital", "place")
 
 
 def _is_headed_of(tokens: list[Token]) -> bool:

@@ -32,6 +32,7 @@ from flows.core.actors.grouping import Group, actor_key
 from flows.core.actors.vocabulary import PARTY_NAME_WORDS, WATER_HEADS
 
 _TITLE_BONUS = 2
+_SHARED_OFFICES = frozenset({"Ministry", "Court"})
 _CLEAR_SETTING = 4  # mentions of the dominant country that outweigh one passing mention of another
 _OVERWHELMING = 4  # times as many placed actors of another country as of the most named one
 _FEW_NAMES = 3  # country names, places and demonyms: below this, the placed actors may say otherwise
@@ -71,12 +72,13 @@ def _dominant_by_actors(counts: Counter[str], actors: Counter[str]) -> str | Non
     return leader if leader is not None and dominant_country(counts + actors) == leader else None
 
 
-def _overwhelming_actors(dominant: str | None, actors: Counter[str]) -> str | None:
-    """The country the article's placed people and bodies belong to overwhelmingly, where the most named
-    country is another: a story about an impeachment inquiry names Ukraine most, but its 17 actors are
-    American, and so are its unplaced people and bodies (its unplaced places still lie in Ukraine)."""
+def _overwhelming_actors(dominant: str | None, counts: Counter[str], actors: Counter[str]) -> str | None:
+    """The country the article's placed people and bodies belong to overwhelmingly, and which it names at least
+    half as often as the most named one: a story about an impeachment inquiry names Ukraine most, but its 17 actors
+    are American, and so are its unplaced people and parties (its places still lie in Ukraine). A strike on Syria
+    that quotes eight American officials and names America twice is still set in Syria."""
     leader = dominant_country(actors)
-    if dominant is None or leader is None or leader == dominant:
+    if dominant is None or leader is None or leader == dominant or 2 * counts[leader] < counts[dominant]:
         return None
     return leader if actors[leader] >= max(_OVERWHELMING * actors[dominant], 2 * _OVERWHELMING) else None
 
@@ -122,14 +124,14 @@ def settle_countries(ctx: ArticleContext, groups: list[Group]) -> None:
     counts = country_evidence(ctx, groups)
     actors = actor_evidence(groups)
     dominant = dominant_country(counts) or _dominant_by_actors(counts, actors)
-    actors_home = _overwhelming_actors(dominant, actors)
+    actors_home = _overwhelming_actors(dominant, counts, actors)
     read_locations(ctx, groups)
     read_descriptors(ctx, groups)
     inherit_holders(ctx, groups)
     read_possessor_roles(ctx, groups)
     if dominant is not None:
         _read_ambiguous_countries(groups, counts, dominant)
-        _localise_generic_bodies(ctx, groups, counts, actors_home or dominant)
+        _localise_generic_bodies(ctx, groups, counts, dominant, actors_home or dominant)
         _localise_foreign_metonyms(ctx, groups, counts, dominant)
         _fill_unplaced(groups, dominant, {"place"} if actors_home else {"organization", "place"})
         if actors_home:
@@ -197,7 +199,8 @@ def _read_ambiguous_countries(groups: list[Group], counts: Counter[str], dominan
         group.key = actor_key(group.members[0])
 
 
-def _localise_generic_bodies(ctx: ArticleContext, groups: list[Group], counts: Counter[str], dominant: str) -> None:
+def _localise_generic_bodies(ctx: ArticleContext, groups: list[Group], counts: Counter[str], dominant: str,
+                             party_home: str) -> None:
     """ "Ministry of Defence" in a story about Hungary is Hungary's. So is a legislature ("House of Commons" in a
     Canadian election story) or a generically named party when nothing else of the registry's country appears:
     legislatures and parties share names."""
@@ -208,12 +211,14 @@ def _localise_generic_bodies(ctx: ArticleContext, groups: list[Group], counts: C
             continue
         if registry[0].sector == "PTY" and _is_foreign_namesake_party(ctx, groups, group, registry[0]):
             for member in group.members:
-                member.code = dominant
+                member.code = party_home
             continue
         if code is None or counts[code] > 1 or registry[0].sector not in GOVERNMENT_SECTORS:
             continue
-        # A generic name yields to a clear setting even where its registry country is named once in passing.
-        generic = is_generic_name(ctx, registry[0].name) and (not counts[code] or counts[dominant] >= _CLEAR_SETTING)
+        # A ministry or court with a generic name yields to a clear setting even where its registry country is named
+        # once in passing; an agency ("National Security Agency") does not: its name is seldom shared.
+        generic = is_generic_name(ctx, registry[0].name) and (not counts[code] or (
+            counts[dominant] >= _CLEAR_SETTING and not _SHARED_OFFICES.isdisjoint(registry[0].name.split())))
         if not (generic or (not counts[code] and _is_lone_legislature(groups, group, registry[0]))):
             continue
         for member in group.members:
@@ -226,11 +231,13 @@ def _is_foreign_namesake_party(ctx: ArticleContext, groups: list[Group], group: 
     belongs to the registry party's country."""
     if not all(word in PARTY_NAME_WORDS or word == "Party" for word in registry.name.split()):
         return False
+    surfaces = [ctx.text[m.start:m.end] for m in group.members]
+    if not any("Party" in surface or surface.endswith("s") for surface in surfaces):
+        return False  # "Labour markets firmed": the word alone may not be the party at all
     code = group.code
     if code is None:
         return True  # the registry knows the name but not which country's party: here, the local one
-    own = {ctx.text[m.start:m.end] for m in group.members}
-    return not ctx.is_clued(code, own) and not any(other is not group and other.code == code for other in groups)
+    return not ctx.is_clued(code, surfaces) and not any(other is not group and other.code == code for other in groups)
 
 
 def _is_lone_legislature(groups: list[Group], group: Group, registry: Candidate) -> bool:

@@ -8,6 +8,7 @@ A hit names its actor unless the words around say otherwise: "Thai" is a demonym
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.lexicon import Entry, fold
@@ -49,7 +50,8 @@ def candidate_from_hit(ctx: ArticleContext, hit: Hit) -> Candidate | None:
         return None
     if _abbreviates_words_before(ctx, hit, entry) or _is_word_not_alias(ctx, hit, entry):
         return None
-    if entry.kind == "institution" and _NATURAL_FEATURE_AFTER.match(ctx.text, hit.end):
+    if entry.kind == "institution" and " " not in ctx.text[hit.start:hit.end] and _NATURAL_FEATURE_AFTER.match(
+            ctx.text, hit.end):
         # "the Amazon rainforest": a body's name used for the land or water it is named after
         return Candidate(hit.start, hit.end, "place", ctx.text[hit.start:hit.end])
     if is_generic_place(ctx, hit):
@@ -101,11 +103,9 @@ def _is_word_not_alias(ctx: ArticleContext, hit: Hit, entry: Entry) -> bool:
     surface = ctx.text[hit.start:hit.end]
     if entry.kind != "institution" or " " in surface or surface.isupper():
         return False
-    if fold(surface) not in ctx.lexicon.common_words:
-        return False
     name = entry.name[4:] if entry.name.startswith("The ") else entry.name
-    if fold(surface) == fold(name):  # "Nature is fragile": a body named by an ordinary word opens no sentence
-        return ctx.is_sentence_initial(hit.start)
+    if fold(surface) == fold(name) or fold(surface) not in ctx.lexicon.common_words:
+        return False  # "Visa said on Tuesday": a body named by the word itself
     return ctx.is_sentence_initial(hit.start) or _next_to_capitalised(ctx, hit)
 
 
@@ -133,12 +133,21 @@ def _abbreviates_words_before(ctx: ArticleContext, hit: Hit, entry: Entry) -> bo
 def _clued_reading(ctx: ArticleContext, hit: Hit, first: Entry) -> Entry:
     """ "Melbourne and Victoria": the Australian state, not the Seychelles' capital, where other names in the
     article point at Australia and none at the Seychelles. Without such a clue, the first reading."""
-    readings = [e for e in hit.entries if e.kind in {"capital", "place"} and e.code]
+    return clued_reading(ctx, hit, {"capital", "place"}) or first
+
+
+def clued_reading(ctx: ArticleContext, hit: Hit, kinds: Collection[str]) -> Entry | None:
+    """Of a hit's readings of ``kinds`` in different countries, the one whose country the article's other names
+    point at, if only one is and none points more at another country; else None."""
+    readings = [e for e in hit.entries if e.kind in kinds and e.code]
     if len({e.code for e in readings}) < 2:
-        return first
+        return None
     surface = (ctx.text[hit.start:hit.end],)
     clued = [e for e in readings if e.code and ctx.is_clued(e.code, surface)]
-    return clued[0] if clued and all(e.code == clued[0].code for e in clued) else first
+    if not clued or any(e.code != clued[0].code for e in clued):
+        return None
+    # "the Victoria Palace Theatre in London ... Newcastle": the reading must lead the clues, not trail them
+    return clued[0] if clued[0].code and ctx.clues(clued[0].code, surface) >= ctx.most_clued() else None
 
 
 def _capital_candidate(ctx: ArticleContext, hit: Hit, entry: Entry) -> Candidate:

@@ -163,12 +163,17 @@ def _name_rank(surface: str, demonym_forms: list[str], all_demonyms: frozenset[s
     return penalty, -len(surface.split()), -closeness, surface
 
 
+_ROYAL_TITLES = frozenset({"prince", "princess", "queen", "king", "sheikh", "emir", "sultan", "empress", "emperor"})
+
+
 def _starts_with_title(surface: str, title_keys: frozenset[str], title_starts: frozenset[str]) -> bool:
     """ "Vice-President Joe Biden": an alias that carries a title would swallow the title into the name.
     ``title_starts`` (the first word of each title key) rules most surfaces out at once."""
     words = match_key(surface).split()
     if not words or words[0] not in title_starts:
         return False
+    if len(words) == 2 and words[0] in _ROYAL_TITLES:
+        return False  # "Prince Harry", "Queen Rania": a royal is known by the title and one name together
     return any(" " + " ".join(words[:size]) + " " in title_keys for size in range(1, min(len(words), 5)))
 
 

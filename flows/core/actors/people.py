@@ -13,7 +13,7 @@ from flows.core.actors.candidates import ArticleContext, Candidate
 from flows.core.actors.grouping import nearest_by_start, person_words
 from flows.core.actors.lexicon import Entry, fold
 from flows.core.actors.scan import Hit
-from flows.core.actors.vocabulary import NAME_PARTICLES
+from flows.core.actors.vocabulary import HONOURS, NAME_PARTICLES
 
 _LOWER_GAP = re.compile(r"^[ a-z\-]{0,30}$")
 # "UCL astronomer", "Lib Dem foreign affairs spokesman": a body, a few small words, and a role noun last.
@@ -42,13 +42,14 @@ _CODE_KINDS = ("country", "capital", "demonym", "institution")
 _STATELESS_SECTORS = frozenset({"IGO", "NGO", "REB"})
 _SETTLEMENT_KINDS = frozenset({"city", "state", "province", "region"})
 # Between the names of a list after a plural demonym: "Russians, Igor Andreev and seventh seed Mikhail Youzhny".
+# "two other Russians, Igor Andreev and ..." lists them; "after beating the Italians, Andy Robinson said" does not.
+_COUNTED_BEFORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|other|fellow) $")
 _FIRST_GAP = re.compile(r",? ")
+_FIRST_GAP_NO_COMMA = re.compile(r" ")
 _LIST_GAP = re.compile(r"(?:,? and |, )(?:[a-z]+ ){0,2}")
 _STANCE_PREFIXES = ("pro-", "anti-", "Pro-", "Anti-")
 _NOT_ALLEGIANCE_WORDS = frozenset("War war immigrant immigrants descent origin heritage ancestry roots "
                                   "parents".split())
-# Forms of address, not offices: "Lord Ashcroft" says nothing of which Ashcroft the registry means.
-_HONOURS = frozenset("Lord Lady Sir Dame Baron Baroness Earl Countess Duke Duchess Prince Princess".split())
 
 
 def _hit_code(hit: Hit, kinds: tuple[str, ...] = _CODE_KINDS) -> str | None:
@@ -61,13 +62,13 @@ def _prefix_code(ctx: ArticleContext, person: Candidate, floor: int) -> str | No
     if hit is None:
         return None
     gap = ctx.text[hit.end:person.start]
-    if len(gap) > 60 or any(mark in gap for mark in ".;:!?"):
+    if len(gap) > 60 or any(mark in gap for mark in ".;:!?") or _is_no_allegiance(ctx, hit):
         return None
     code = _hit_code(hit, (*_CODE_KINDS, "place"))
     if gap.startswith(("'s", "\u2019s")) and gap.count(",") <= 1:
         return code
     if hit.of_kind("demonym") and ((_LOWER_GAP.match(gap) and not _FINITE_VERBS.intersection(gap.split())) or (
-            gap == ", " and _follows_article(ctx, hit))):
+            gap == ", " and _follows_article(ctx, hit) and not _is_plural(ctx.text[hit.start:hit.end]))):
         return code  # "Chinese dissident Ai Weiwei", but not "the Russians said Mary Jones won"
     body = hit.of_kind("institution")
     town = _settlement_code(hit) if body is None else None
@@ -98,6 +99,11 @@ def _bracketed_code(ctx: ArticleContext, person: Candidate) -> str | None:
         return None
     entry = hit.of_kind("country")
     return entry.code if entry else None
+
+
+def _is_plural(demonym: str) -> bool:
+    """ "Italians", "Britons", but not "Swiss": after "beating the Italians, Andy Robinson" names no Italian."""
+    return demonym.endswith("s") and not demonym.endswith("ss")
 
 
 def _follows_article(ctx: ArticleContext, hit: Hit) -> bool:
@@ -213,7 +219,7 @@ def _described_code(ctx: ArticleContext, sentence_start: int, sentence_end: int,
     person_starts = {p.start for p in persons}
     for title in ctx.titles_starting_within(sentence_start, sentence_end):
         hit = ctx.name_before(title.start, sentence_start)
-        if hit is None or ctx.text[hit.end:title.start].strip() != "":
+        if hit is None or ctx.text[hit.end:title.start].strip() != "" or _is_no_allegiance(ctx, hit):
             continue
         code = _hit_code(hit, ("country", "demonym"))
         follows = any(0 < start - title.end <= 2 for start in person_starts)
@@ -228,8 +234,10 @@ def _registry_code(ctx: ArticleContext, person: Candidate) -> None:
     if len(entries) != 1:
         return
     entry = entries[0]
-    if not entry.curated and not (entry.code and ctx.is_clued(entry.code)):
-        return  # "the Criminal Justice Bill", "Subs: Howard": no minor official of a state the article never names
+    if len(words) == 1 and not _may_name_alone(ctx, words[0], entry):
+        return
+    if not _is_vouched_for(ctx, entry):
+        return  # "the Criminal Justice Bill": no minor official of a state the article never names
     if len(words) == 1 or fold(entry.name.split()[0]) == fold(words[0]):
         person.code = person.code or entry.code
         person.sector = person.sector or entry.sector
@@ -269,7 +277,7 @@ def _registry_person(ctx: ArticleContext, name: str) -> Entry | None:
 def _office_title_before(ctx: ArticleContext, person: Candidate) -> bool:
     title = ctx.title_ending_before(person.start) or next(
         (t for t in ctx.titles_near(person.start) if _titles_person(ctx, t, person)), None)
-    if title is None or ctx.text[title.start:title.end] in _HONOURS:
+    if title is None or ctx.text[title.start:title.end] in HONOURS:
         return False
     return any(entry.sector for entry in title.entries)
 
@@ -280,15 +288,28 @@ def _titles_person(ctx: ArticleContext, title: Hit, person: Candidate) -> bool:
         title.end == person.start - 2 and ctx.text[title.end:person.start] == ", ")
 
 
+def _may_name_alone(ctx: ArticleContext, word: str, entry: Entry) -> bool:
+    """ "Merkel said": a surname alone names the one registry person who bears it only where it is no given name
+    ("Subs: Terry, Lauren") and the article points at that person's country ("the Palme d'Or" in a story about
+    Cannes names no Swedish prime minister); an international civil servant has no country to point at."""
+    if fold(word) in ctx.lexicon.given_names:
+        return False
+    return entry.sector == "IGO" if entry.code is None else ctx.is_clued(entry.code)
+
+
+def _is_vouched_for(ctx: ArticleContext, entry: Entry) -> bool:
+    """A registry person the article may mean: a hand-listed public figure, or a Phoenix one whose country the
+    article's other names point at."""
+    return entry.curated or (entry.code is not None and ctx.is_clued(entry.code))
+
+
 def _release_uncurated(ctx: ArticleContext, person: Candidate) -> None:
     """ "actor Richard Burton", "chief executive John Williams": a person the registry knows only from the Phoenix
     dictionaries (which list thousands of minor officials, one of New Zealand, one of Barbados) is more likely a
     namesake when the article names nothing of that country and no office title goes with the name. The name
     stays; the registry's country and role go, and the words around the name decide them. In place."""
-    if person.code is None or ctx.is_clued(person.code):
-        return
-    entry = _registry_person(ctx, person.name)
-    if entry is None or entry.curated or _office_title_before(ctx, person):
+    entry = _registry_person(ctx, person.name) if person.code else None
+    if entry is None or _is_vouched_for(ctx, entry) or _office_title_before(ctx, person):
         return
     person.name = ctx.text[person.start:person.end]
     person.code, person.sector, person.registry = None, None, False
@@ -300,10 +321,10 @@ def _read_plural_demonym_lists(ctx: ArticleContext, persons: list[Candidate]) ->
     by_start = {p.start: p for p in persons}
     for hit in ctx.names:
         demonym = hit.of_kind("demonym")
-        surface = ctx.text[hit.start:hit.end]
-        if demonym is None or not demonym.code or not surface.endswith("s") or surface.endswith("ss"):
+        if demonym is None or not demonym.code or not _is_plural(ctx.text[hit.start:hit.end]):
             continue
-        gap = _FIRST_GAP.match(ctx.text, hit.end)
+        counted = _COUNTED_BEFORE.search(ctx.text, max(hit.start - 20, 0), hit.start) is not None
+        gap = (_FIRST_GAP if counted else _FIRST_GAP_NO_COMMA).match(ctx.text, hit.end)
         person = by_start.get(gap.end()) if gap else None
         while person is not None:
             person.code = person.code or demonym.code

@@ -54,17 +54,28 @@ def _looks_like_name(surface: str) -> bool:
                                           w in {"the", "and"} for w in words)
 
 
+_TOWN_KINDS = frozenset({"city", "town"})
 # "Pech-de-l'Azé", "Stratford-upon-Avon", "Saint-Martin-de-Ré": a known name opening a longer hyphenated place name
 # is not itself named.
 _COMPOUND_PLACE_LINK = re.compile(r"-(?:de|du|des|la|le|les|sur|sous|en|aux|upon|on|under|am|an|im|bei|di|del|della)-")
 
 
 def _drop_acronym_places(text: str, start: int, end: int, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
-    """ "ISNA reported": a short word in capitals inside a sentence is an acronym, not the town of Isna; a line
-    opening with it ("ULSAN, South Korea") is a dateline and keeps the place."""
+    """ "ISNA reported": a short word in capitals inside a lowercase sentence is an acronym, not the town of Isna;
+    a line opening with it ("ULSAN, South Korea") is a dateline and keeps the place, and so does a state or
+    region ("parts of OHIO and UTAH")."""
     if end - start > 5 or not text[start:end].isupper() or start == 0 or text[start - 1] == "\n":
         return entries
-    return tuple(e for e in entries if e.kind != "place" or e.name.isupper())
+    if not _in_lowercase_line(text, start):
+        return entries  # a line in capitals ("FLOODS IN IOWA") writes every name so
+    return tuple(e for e in entries if e.kind != "place" or e.name.isupper() or e.place_kind not in _TOWN_KINDS)
+
+
+def _in_lowercase_line(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return sum(ch.islower() for ch in line) > sum(ch.isupper() for ch in line)
 
 
 def _written_as_name(surface: str, entries: tuple[Entry, ...]) -> bool:

@@ -32,8 +32,10 @@ HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "S
 _HONORIFIC_ENDINGS = tuple(sorted(HONORIFICS))
 _EDGE_WORDS = NAME_CONNECTORS | NEVER_NAMES  # never the first or last word of a name
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
-# "Reuters.com", "UOL.com.br", "Portfolio.hu": a web address names the site's owner.
-_DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|info|news|io|[a-z]{2})$")
+# "Reuters.com", "UOL.com.br", "Portfolio.hu": a web address names the site's owner ("Smith.he", a missing space,
+# does not: no country's domain is an ordinary word).
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|info|news|io|(?!(?:an|as|at|be|by|do|go|he|if|in|is|it|me|my|no|of|"
+                     r"on|or|so|to|up|us|we)$)[a-z]{2})$")
 INITIAL = re.compile(r"^[A-Z]\.$")
 _APPOSITION = re.compile(r"^, (?:the|a|an|its|his|her) ([^,.;:()]{1,80})")
 NEXT_WORD = re.compile(r"^[ \u00a0]+([a-z]+)")

@@ -24,6 +24,7 @@ ORGANISATION_HEADS: frozenset[str] = words("""
     Institut Instituto Universidad Universite Université Universität Ministerio Ministère Partido Parti Banco
     Banque Kft Kft. GmbH AG SA SpA NV BV Centers Centres Institutes Laboratory Observatory Survey Program
     Programme Initiative Project Council Observer Bulletin TV Forum Management Conference Yuan Therapeutics
+    Fellowship Brothers
     Biotherapeutics Pharmaceuticals Pharma Biotech Biosciences Energy Petroleum Logistics Telecom Communications
     Entertainment Semiconductor Electronics Insurance Securities Investments Ventures Robotics Aerospace Mall
     Magazine Daily Weekly Review Monitor Chronicle Courier Express Inquirer Standard Insider Podcast
@@ -66,11 +67,15 @@ PLACE_HEADS: frozenset[str] = words("""
     Memorial Monument Heights Dam Reservoir Pass Gorge Caves Gardens Wharf
     """)
 WATER_HEADS: frozenset[str] = words("Sea Strait Straits Ocean Gulf Channel Bay Sound")
+# Streets and squares are named after people and places anywhere: "Grenada Street" in Brisbane.
+STREET_HEADS: frozenset[str] = words("Street St Avenue Road Boulevard Square Plaza")
+# Forms of address, not offices: "Lord Ashcroft" says nothing of which Ashcroft a registry means.
+HONOURS: frozenset[str] = words("Lord Lady Sir Dame Baron Baroness Earl Countess Duke Duchess Prince Princess")
 # The last word of a competition's, an award's or a festival's name: "Brazilian Grand Prix", "US Open", "World Cup",
 # "Tokyo Olympics", "Nobel Prize". Events are not actors, and a place or country inside one is not mentioned as such.
 EVENT_HEADS: frozenset[str] = words("""
     Prix Open Cup Cups Olympics Paralympics Bowl Marathon Championship Championships Tournament Festival Awards
-    Prize Trophy Rally Slam""")
+    Award Prize Trophy Rally Slam""")
 # The first word of a storm's name: "Hurricane Katrina", "Typhoon Haiyan", "Tropical Storm Imelda" name weather.
 STORM_WORDS: frozenset[str] = words("Hurricane Typhoon Cyclone Storm Tropical Superstorm Tornado")
 # First words of holidays that are not ordinary words: "Labour Day", "Anzac Day" (an ordinary word also counts).

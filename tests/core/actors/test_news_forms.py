@@ -22,7 +22,8 @@ def lexicon() -> Lexicon:
                 Person("Donald Trump", ("Trump",), "USA", "GOV"),
                 # Phoenix-style rows: minor officials whose names others share
                 Person("Ian Campbell", (), "AUS", "GOV", curated=False),
-                Person("John Howard", (), "AUS", "GOV", curated=False)),
+                Person("John Howard", (), "AUS", "GOV", curated=False),
+                Person("Keir Starmer", ("Starmer",), "GBR", "PTY")),
         institutions=(*sources.institutions,
                       Institution("Liberal Democrats", ("Lib Dem", "Lib Dems"), "organization", "GBR", "PTY"),
                       Institution("Harvard University", ("Harvard",), "organization", "USA", "EDU"),
@@ -50,11 +51,11 @@ def lexicon() -> Lexicon:
                 Place("Melbourne", "AUS", "city"), Place("Pech", "HUN", "city")),
         capitals=(*sources.capitals, ("Victoria", "SYC"), ("The Valley", "AIA"), ("Valley", "AIA")),
         titles=(*sources.titles, Title("Environment Secretary", "GOV"), Title("Secretary", "GOV"),
-                Title("Chief Minister", "GOV")),
+                Title("Chief Minister", "GOV"), Title("Lord", "GOV"), Title("activist", "NGO")),
         given_names=sources.given_names | {"daniil", "rafael", "ivanka", "margaret", "mark", "menzies", "quentin",
                                            "doris", "yousef", "dorian"},
         common_words=sources.common_words | {"author", "environment", "chief", "spokesman", "foreign", "affairs",
-                                             "grand", "master", "fed", "care", "hospice"},
+                                             "grand", "master", "fed", "care", "hospice", "home"},
     ))
 
 
@@ -127,6 +128,8 @@ def test_a_registry_name_in_other_hyphenated_words_still_counts(lexicon: Lexicon
     (["Voters in Melbourne, Australia backed the Green Party. Australia agreed."], "Green Party", "AUS"),
     (["Voters in Melbourne, Australia backed the Labour Party, as in London. Australia agreed."], "Labour Party",
      "GBR"),
+    (["Keir Starmer praised the Labour Party's win in Melbourne, Australia. Australia agreed."], "Labour Party",
+     "GBR"),
     # a plural demonym before a list of names places each of them
     (["In Paris, two other Russians, Igor Andreev and seventh seed Mikhail Youzhny, won. France and France."],
      "Mikhail Youzhny", "RUS"),
@@ -137,11 +140,15 @@ def test_a_registry_name_in_other_hyphenated_words_still_counts(lexicon: Lexicon
      "Ann Lee", "USA"),
     # Ukraine is named most, but the actors are overwhelmingly American: so are its unplaced people
     (["Ukraine, Ukraine, Ukraine and Ukraine: Donald Trump, Joe Biden, the Democrats, the FBI, the CIA, the "
-      "Pentagon, the State Department and the University of Miami spoke about Ukraine. Mary Jones said so."],
-     "Mary Jones", "USA"),
+      "Pentagon, the State Department and the University of Miami spoke in Washington, America, about Ukraine. "
+      "Mary Jones said so in America."], "Mary Jones", "USA"),
+    # ... unless it is named much less than the story's country: a strike on Kenya that Americans discuss
+    (["Kenya, Kenya, Kenya and Kenya: Donald Trump, Joe Biden, the Democrats, the FBI, the CIA, the "
+      "Pentagon, the State Department and the University of Miami spoke about Kenya. Mary Jones said so."],
+     "Mary Jones", "KEN"),
     (["Ukraine, Ukraine, Ukraine and Ukraine: Donald Trump, Joe Biden, the Democrats, the FBI, the CIA, the "
-      "Pentagon, the State Department and the University of Miami spoke about Ukraine. They met near Zorivka."],
-     "Zorivka", "UKR"),  # ... but its unplaced places still lie in Ukraine
+      "Pentagon, the State Department and the University of Miami spoke in Washington, America, about Ukraine. "
+      "They met near Zorivka. America agreed."], "Zorivka", "UKR"),  # ... but its unplaced places still lie in Ukraine
 ])
 def test_what_places_an_actor(lexicon: Lexicon, paragraphs: list[str], surface: str, code: str | None) -> None:
     text, actors = actors_of(lexicon, *paragraphs)
@@ -210,6 +217,7 @@ def test_short_capitals_inside_a_sentence_are_acronyms(lexicon: Lexicon, paragra
     ("Australia's parliament met in Canberra. Ian Campbell said the vote was close.", "Ian Campbell",
      "Ian Campbell", "AUS"),
     ("In London, Senator Ian Campbell spoke to the British press.", "Ian Campbell", "Ian Campbell", "AUS"),
+    ("In London, Lord Ian Campbell spoke to the British press.", "Ian Campbell", "Ian Campbell", "GBR"),  # an honour
     ("Australia's parliament met in Canberra. Mr Howard said the vote was close.", "Howard", "John Howard", "AUS"),
 ])
 def test_a_minor_registry_official_needs_a_clue_to_their_country(
