@@ -73,6 +73,17 @@ class ArticleContext:
         """How many known names other than those ``besides`` (countries, capitals, demonyms, places, bodies not
         generically named) point at ``code``, and only at it, in the article: "Supreme Court", or "Victoria" (the
         Seychelles' capital and an Australian state), is no clue."""
+        surfaces = self._clue_table().get(code, set())
+        return len(surfaces - set(besides)) if besides else len(surfaces)
+
+    def is_clued(self, code: str, besides: Collection[str] = ()) -> bool:
+        return self.clues(code, besides) > 0
+
+    def most_clued(self) -> int:
+        """The most names pointing at any one country."""
+        return max((len(surfaces) for surfaces in self._clue_table().values()), default=0)
+
+    def _clue_table(self) -> dict[str, set[str]]:
         if self._clues is None:
             self._clues = {}
             for hit in self.names:
@@ -80,15 +91,7 @@ class ArticleContext:
                          and not (entry.kind == "institution" and is_generic_name(self, entry.name))}
                 if len(codes) == 1:
                     self._clues.setdefault(codes.pop(), set()).add(self.text[hit.start:hit.end])
-        surfaces = self._clues.get(code, set())
-        return len(surfaces - set(besides)) if besides else len(surfaces)
-
-    def is_clued(self, code: str, besides: Collection[str] = ()) -> bool:
-        return self.clues(code, besides) > 0
-
-    def most_clued(self) -> int:
-        """The most names pointing at any one country (after ``clues`` has been asked once)."""
-        return max((len(surfaces) for surfaces in (self._clues or {}).values()), default=0)
+        return self._clues
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (the nearest one before it, if it falls between sentences)."""

@@ -176,7 +176,7 @@ def _localise_foreign_metonyms(ctx: ArticleContext, groups: list[Group], counts:
         registry = [m for m in group.members if m.registry]
         if group.type != "organization" or code in {None, dominant} or counts[code] or not registry:
             continue
-        if any(other is not group and other.code == code for other in groups):
+        if _shares_code(groups, group):
             continue
         if not all(_is_metonym(ctx, m) for m in registry) or not all(_names_a_site(ctx, m) for m in group.members):
             continue
@@ -237,11 +237,16 @@ def _is_foreign_namesake_party(ctx: ArticleContext, groups: list[Group], group: 
     code = group.code
     if code is None:
         return True  # the registry knows the name but not which country's party: here, the local one
-    return not ctx.is_clued(code, surfaces) and not any(other is not group and other.code == code for other in groups)
+    return not ctx.is_clued(code, surfaces) and not _shares_code(groups, group)
 
 
 def _is_lone_legislature(groups: list[Group], group: Group, registry: Candidate) -> bool:
-    return registry.sector == "LEG" and not any(other is not group and other.code == group.code for other in groups)
+    return registry.sector == "LEG" and not _shares_code(groups, group)
+
+
+def _shares_code(groups: list[Group], group: Group) -> bool:
+    """Another actor of the article has the group's country."""
+    return any(other is not group and other.code == group.code for other in groups)
 
 
 def _fill_unplaced(groups: list[Group], dominant: str, types: set[str]) -> None:

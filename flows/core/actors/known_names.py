@@ -57,7 +57,8 @@ def candidate_from_hit(ctx: ArticleContext, hit: Hit) -> Candidate | None:
     if is_generic_place(ctx, hit):
         return Candidate(hit.start, hit.end, "place", ctx.text[hit.start:hit.end])
     if entry.kind in {"capital", "place"} and len(hit.entries) > 1:
-        entry = _clued_reading(ctx, hit, entry)
+        # "Melbourne and Victoria": the Australian state, not the Seychelles' capital
+        entry = clued_reading(ctx, hit, {"capital", "place"}) or entry
     if entry.kind == "capital":
         return _capital_candidate(ctx, hit, entry)
     code = entry.code or entry.stands_for
@@ -128,12 +129,6 @@ def _abbreviates_words_before(ctx: ArticleContext, hit: Hit, entry: Entry) -> bo
         return False  # a body's own acronym ("Electronic Frontier Foundation (EFF)") names that body
     first = hit.start - 2 - len(window) + window.rfind(words[0])
     return not ctx.names_within(first, hit.start - 2)  # nor does one spelling a known name ("Human Rights Watch")
-
-
-def _clued_reading(ctx: ArticleContext, hit: Hit, first: Entry) -> Entry:
-    """ "Melbourne and Victoria": the Australian state, not the Seychelles' capital, where other names in the
-    article point at Australia and none at the Seychelles. Without such a clue, the first reading."""
-    return clued_reading(ctx, hit, {"capital", "place"}) or first
 
 
 def clued_reading(ctx: ArticleContext, hit: Hit, kinds: Collection[str]) -> Entry | None:

@@ -68,19 +68,21 @@ _ASCII_MATCH_BYTES = bytes(ord(chr(code).translate(_ASCII_MATCH_TABLE)) for code
 _LATIN_BLANKS = bytes(ord(" ") if _NON_WORD.match(chr(code)) else code for code in range(256))  # of folded text
 
 
+def _blanked(surface: str) -> str:
+    """Folded, every punctuation mark a space."""
+    return surface.translate(_ASCII_MATCH_TABLE) if surface.isascii() else _NON_WORD.sub(" ", fold(surface))
+
+
 def match_key(surface: str) -> str:
     """The automaton key of a surface: folded, punctuation as spaces, padded so that hits fall on word bounds."""
-    blanked = surface.translate(_ASCII_MATCH_TABLE) if surface.isascii() else _NON_WORD.sub(" ", fold(surface))
-    return " " + " ".join(blanked.split()) + " "
+    return " " + " ".join(_blanked(surface).split()) + " "
 
 
 def written_key(surface: str) -> str:
     """The key of a surface as ``match_text`` reads it written out: "Joseph R. Biden" and "Foreign, Commonwealth
     and Development Office" keep the extra space their punctuation leaves (``match_key`` closes it up, for
     "Joseph R Biden")."""
-    spaced = " ".join(surface.split())
-    blanked = spaced.translate(_ASCII_MATCH_TABLE) if spaced.isascii() else _NON_WORD.sub(" ", fold(spaced))
-    return " " + blanked.strip() + " "
+    return " " + _blanked(" ".join(surface.split())).strip() + " "
 
 
 def match_text(text: str) -> str:
@@ -105,7 +107,7 @@ def _country_entries(sources: LexiconSources) -> Iterable[tuple[str, Entry]]:
         yield demonym, Entry("demonym", demonym, None, code)
 
 
-def _registry_entries(sources: LexiconSources) -> Iterable[tuple[str, Entry]]:
+def _registry_entries(sources: LexiconSources, given_names: frozenset[str]) -> Iterable[tuple[str, Entry]]:
     for inst in sources.institutions:
         entry = Entry("institution", inst.name, inst.type, inst.country_code, inst.sector, inst.stands_for)
         for surface in (inst.name, *inst.aliases):
@@ -113,9 +115,8 @@ def _registry_entries(sources: LexiconSources) -> Iterable[tuple[str, Entry]]:
     for place in sources.places:
         yield place.name, Entry("place", place.name, "place", place.country_code, place_kind=place.kind)
     # A role noun that is also a given name ("christian") opening a person's alias is the given name there.
-    given = frozenset(fold(name) for name in sources.given_names)
     title_keys = frozenset(match_key(title.phrase) for title in sources.titles
-                           if not (is_role_noun(title.phrase) and title.phrase in given))
+                           if not is_given_name_role(title.phrase, given_names))
     title_starts = frozenset(key.split()[0] for key in title_keys if key.strip())
     for person in sources.people:
         entry = _person_entry(person)
@@ -126,9 +127,10 @@ def _registry_entries(sources: LexiconSources) -> Iterable[tuple[str, Entry]]:
         yield title.phrase, Entry("title", title.phrase, None, None, title.sector)
 
 
-def is_role_noun(phrase: str) -> bool:
-    """A title known only as one lowercase word ("christian", "attorney"): a description rather than a rank."""
-    return phrase.islower() and " " not in phrase
+def is_given_name_role(phrase: str, given_names: frozenset[str]) -> bool:
+    """A title known only as one lowercase word ("christian", not "attorney") that is also a given name: written
+    with a capital, the given name."""
+    return phrase.islower() and " " not in phrase and phrase in given_names
 
 
 def _person_entry(person: Person) -> Entry:
@@ -239,10 +241,11 @@ def _surname_index(sources: LexiconSources) -> dict[str, tuple[Entry, ...]]:
 
 def build_lexicon(sources: LexiconSources) -> Lexicon:
     """Compile ``sources`` into a :class:`Lexicon` (pure; call once per process)."""
-    automaton = compile_automaton([*_country_entries(sources), *_registry_entries(sources)])
+    given_names = frozenset(fold(name) for name in sources.given_names)
+    automaton = compile_automaton([*_country_entries(sources), *_registry_entries(sources, given_names)])
     return Lexicon(
         automaton=automaton,
-        given_names=frozenset(fold(name) for name in sources.given_names),
+        given_names=given_names,
         common_words=frozenset(fold(word) for word in sources.common_words),
         demonym_codes=dict({fold(d): code for d, code in sources.demonyms}),
         country_names=dict(canonical_country_names(sources)),

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from flows.core.actors.lexicon import Entry, Lexicon, fold, is_role_noun
+from flows.core.actors.lexicon import Entry, Lexicon, fold, is_given_name_role
 from flows.core.actors.vocabulary import NAME_CONNECTORS
 
 _ACTOR_KINDS = frozenset({"country", "capital", "institution", "place", "person"})
@@ -137,7 +137,7 @@ def find_hits(text: str, padded: str, lexicon: Lexicon) -> tuple[list[Hit], list
 def _is_given_name_not_role(text: str, start: int, entry: Entry, given_names: frozenset[str]) -> bool:
     """ "Christian Eriksen", "Hunter Biden": a role noun that is also a given name, written with a capital, is
     the given name ("Attorney Reid Weingarten" keeps its title)."""
-    return text[start:start + 1].isupper() and is_role_noun(entry.name) and entry.name in given_names
+    return text[start:start + 1].isupper() and is_given_name_role(entry.name, given_names)
 
 
 def _ends_hyphenated_surname(text: str, start: int, given_names: frozenset[str]) -> bool:
